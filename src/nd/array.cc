@@ -1,0 +1,31 @@
+#include "nd/array.h"
+
+#include <algorithm>
+
+namespace stackshot {
+
+int64_t ShapeElementCount(const Shape& shape) {
+  int64_t n = 1;
+  for (int64_t s : shape) n *= s;
+  return n;
+}
+
+std::string ShapeToString(const Shape& shape) {
+  std::string out;
+  for (size_t i = 0; i < shape.size(); ++i) {
+    if (i) out += "×";
+    out += std::to_string(shape[i]);
+  }
+  return out.empty() ? "()" : out;
+}
+
+Array Array::Zeros(DType dtype, Shape shape) {
+  Array a;
+  a.dtype_ = dtype;
+  a.shape_ = std::move(shape);
+  // make_shared<T[]> value-initialises, so the buffer starts zeroed.
+  a.buffer_ = std::make_shared<std::byte[]>(std::max<size_t>(a.nbytes(), 1));
+  return a;
+}
+
+}  // namespace stackshot
