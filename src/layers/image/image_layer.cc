@@ -1,0 +1,136 @@
+#include "layers/image/image_layer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace stackshot {
+
+Result<std::shared_ptr<ImageLayer>> ImageLayer::Create(std::string name, std::shared_ptr<const Source> data,
+                                                       Affine data_to_world) {
+  const int ndim = static_cast<int>(data->shape().size());
+  if (ndim < 2) {
+    return InvalidArgumentError(data->Describe() + ": an image needs at least 2 dims, this one has shape " +
+                                ShapeToString(data->shape()));
+  }
+  if (data_to_world.ndim() != ndim) {
+    return InternalError("transform has " + std::to_string(data_to_world.ndim()) + " dims, data has " +
+                         std::to_string(ndim));
+  }
+  ASSIGN_OR_RETURN(Affine world_to_data, data_to_world.Inverse());
+  return std::shared_ptr<ImageLayer>(
+      new ImageLayer(std::move(name), std::move(data), std::move(data_to_world), std::move(world_to_data)));
+}
+
+ImageLayer::ImageLayer(std::string name, std::shared_ptr<const Source> data, Affine data_to_world,
+                       Affine world_to_data)
+    : Layer(std::move(name), std::move(data_to_world)), data_(std::move(data)), world_to_data_(std::move(world_to_data)) {}
+
+Status ImageLayer::SetContrastLimits(std::array<double, 2> limits) {
+  if (!(limits[0] < limits[1])) {
+    return InvalidArgumentError("contrast limits [" + std::to_string(limits[0]) + ", " + std::to_string(limits[1]) +
+                                "]: lo must be less than hi");
+  }
+  contrast_limits_ = limits;
+  return Status::Ok();
+}
+
+Status ImageLayer::SetGamma(double gamma) {
+  if (!(gamma > 0)) return InvalidArgumentError("gamma must be greater than 0");
+  gamma_ = gamma;
+  return Status::Ok();
+}
+
+ImageAppearance ImageLayer::appearance() const {
+  ImageAppearance a;
+  a.colormap = colormap_;
+  a.contrast_limits = contrast_limits_;
+  a.gamma = gamma_;
+  a.opacity = opacity();
+  a.blending = blending();
+  a.interpolation = interpolation_;
+  return a;
+}
+
+WorldExtent ImageLayer::world_extent() const { return ComputeWorldExtent(data_->shape(), data_to_world()); }
+
+WorldExtent ImageLayer::pixel_edge_extent() const { return ComputePixelEdgeExtent(data_->shape(), data_to_world()); }
+
+Result<std::shared_ptr<const SliceRequest>> ImageLayer::MakeSliceRequest(const Dims& dims, uint64_t request_id) const {
+  const int layer_ndim = ndim();
+  const int offset = dims.ndim() - layer_ndim;  // layer axes are the trailing world axes
+  if (offset < 0) {
+    return InternalError("dims have " + std::to_string(dims.ndim()) + " axes, fewer than the layer's " +
+                         std::to_string(layer_ndim));
+  }
+  auto request = std::make_shared<ImageSliceRequest>();
+  request->id = request_id;
+  request->layer_name = name();
+  request->data = data_;
+  request->world_to_data = world_to_data_;
+  request->data_to_world = data_to_world();
+  request->point.assign(dims.point().begin() + offset, dims.point().end());
+  for (int world_axis : dims.displayed()) {
+    if (world_axis < offset) {
+      return InvalidArgumentError("displayed axis " + std::to_string(world_axis) + " is not one of the layer's axes");
+    }
+    request->displayed.push_back(world_axis - offset);
+  }
+  if (request->displayed.size() != 2) return InvalidArgumentError("only 2D display is supported");
+  for (int axis = 0; axis < layer_ndim; ++axis) {
+    if (std::find(request->displayed.begin(), request->displayed.end(), axis) == request->displayed.end()) {
+      request->not_displayed.push_back(axis);
+    }
+  }
+  return std::shared_ptr<const SliceRequest>(std::move(request));
+}
+
+namespace {
+
+// Min and max over an array, ignoring NaN.
+std::array<double, 2> MinMax(const Array& array) {
+  double lo = std::numeric_limits<double>::infinity();
+  double hi = -lo;
+  VisitDType(array.dtype(), [&](auto zero) {
+    using T = decltype(zero);
+    const T* p = array.data<T>();
+    const int64_t n = array.size();
+    for (int64_t i = 0; i < n; ++i) {
+      const double v = static_cast<double>(p[i]);
+      if (std::isnan(v)) continue;
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+    }
+  });
+  return {lo, hi};
+}
+
+}  // namespace
+
+Result<std::array<double, 2>> EstimateContrastLimits(const Source& data) {
+  const Shape& shape = data.shape();
+  std::vector<Box> boxes;
+  if (ShapeElementCount(shape) <= 10'000'000 || shape.size() < 3) {
+    boxes.push_back(FullBox(shape));
+  } else {
+    for (int64_t plane : {int64_t{0}, shape[0] / 2, shape[0] - 1}) {
+      Box box = FullBox(shape);
+      box.start[0] = plane;
+      box.count[0] = 1;
+      boxes.push_back(box);
+    }
+  }
+  double lo = std::numeric_limits<double>::infinity();
+  double hi = -lo;
+  for (const Box& box : boxes) {
+    ASSIGN_OR_RETURN(Array values, data.Read(box));
+    const auto [a, b] = MinMax(values);
+    lo = std::min(lo, a);
+    hi = std::max(hi, b);
+  }
+  if (!std::isfinite(lo) || !std::isfinite(hi)) return std::array<double, 2>{0.0, 1.0};
+  if (lo == hi) hi = lo + 1;
+  return std::array<double, 2>{lo, hi};
+}
+
+}  // namespace stackshot
