@@ -1,0 +1,272 @@
+// Scene file (version 1) → SceneSpec. Reading and JSON syntax errors live in
+// LoadScene; ParseScene validates the document section by section through
+// JsonReader, which attaches "<file>#<pointer>" to every message. Each layer type
+// has its own parser (image_layer_parser.cc).
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "nd/nearest_names.h"
+#include "scene/image_layer_parser.h"
+#include "scene/json_reader.h"
+#include "scene/scene_spec.h"
+
+namespace stackshot {
+
+namespace {
+
+constexpr int kSupportedVersion = 1;
+constexpr int kMaxCanvasSide = 16384;
+
+// napari's layer types; only "image" is read so far.
+const std::vector<std::string> kLayerTypes = {"image",   "labels",  "points", "shapes",
+                                              "vectors", "surface", "tracks"};
+
+// ---- JSON syntax errors ----
+
+// 1-based line and column of the character nlohmann stopped at (`byte` counts the
+// characters it read, the offending one last; past the end means end of input).
+std::pair<size_t, size_t> LineAndColumn(const std::string& text, size_t byte) {
+  size_t end = byte > text.size() ? text.size() : (byte == 0 ? 0 : byte - 1);
+  size_t line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < end; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, end - line_start + 1};
+}
+
+// nlohmann's what() without its prefix and position: "unexpected string literal;
+// expected ',' or '}'".
+std::string ShortParseReason(const std::string& what) {
+  std::string reason = what;
+  size_t column = reason.find("column ");
+  if (column != std::string::npos) {
+    size_t colon = reason.find(": ", column);
+    if (colon != std::string::npos) reason = reason.substr(colon + 2);
+  }
+  std::string context;
+  const std::string syntax = "syntax error while parsing ";
+  if (reason.rfind(syntax, 0) == 0) {
+    size_t dash = reason.find(" - ");
+    if (dash != std::string::npos) {
+      context = reason.substr(syntax.size(), dash - syntax.size());
+      reason = reason.substr(dash + 3);
+    }
+  }
+  // After a member or element a comma is as valid as the closing bracket; saying so
+  // makes the common missing-comma mistake obvious.
+  auto ends_with = [&](std::string_view suffix) {
+    return reason.size() >= suffix.size() && reason.compare(reason.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (context == "object" && ends_with("expected '}'")) reason.insert(reason.size() - 3, "',' or ");
+  if (context == "array" && ends_with("expected ']'")) reason.insert(reason.size() - 3, "',' or ");
+  return reason;
+}
+
+// ---- sections ----
+
+Status ParseCanvas(const JsonReader& node, CanvasSpec& canvas) {
+  RETURN_IF_ERROR(node.CheckObject({"size", "background"}));
+  if (auto size = node.Find("size")) {
+    ASSIGN_OR_RETURN(std::vector<int> sides, size->Integers(2));
+    if (sides[0] < 1 || sides[0] > kMaxCanvasSide || sides[1] < 1 || sides[1] > kMaxCanvasSide) {
+      return size->Error("canvas size " + std::to_string(sides[0]) + "×" + std::to_string(sides[1]) +
+                         ": each side must be 1 to " + std::to_string(kMaxCanvasSide));
+    }
+    canvas.width = sides[0];
+    canvas.height = sides[1];
+  }
+  if (auto background = node.Find("background")) {
+    ASSIGN_OR_RETURN(canvas.background, background->Color());
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<double>> NonNegativeNumbers(const JsonReader& node, const char* what) {
+  ASSIGN_OR_RETURN(std::vector<double> values, node.Numbers());
+  for (double value : values) {
+    if (value < 0) return node.Error(std::string(what) + " " + FormatNumbers(values) + ": values must be 0 or more");
+  }
+  return values;
+}
+
+Status ParseDims(const JsonReader& node, DimsSpec& dims) {
+  RETURN_IF_ERROR(node.CheckObject({"ndisplay", "order", "point", "margin_left", "margin_right", "axis_labels"}));
+  if (auto ndisplay = node.Find("ndisplay")) {
+    ASSIGN_OR_RETURN(int value, ndisplay->Integer());
+    if (value != 2 && value != 3) return ndisplay->Error("ndisplay must be 2 or 3, got " + std::to_string(value));
+    dims.ndisplay = value;
+  }
+  if (auto order = node.Find("order")) {
+    ASSIGN_OR_RETURN(std::vector<int> axes, order->Integers());
+    // A permutation of 0..n-1: every axis exactly once.
+    std::vector<int> sorted = axes;
+    std::sort(sorted.begin(), sorted.end());
+    for (size_t i = 0; i < sorted.size(); ++i) {
+      if (sorted[i] != static_cast<int>(i)) {
+        std::vector<double> shown(axes.begin(), axes.end());
+        return order->Error("order " + FormatNumbers(shown) + " must list each axis 0 to " +
+                            std::to_string(static_cast<int>(axes.size()) - 1) + " once");
+      }
+    }
+    dims.order = std::move(axes);
+  }
+  if (auto point = node.Find("point")) {
+    ASSIGN_OR_RETURN(dims.point, point->Numbers());
+  }
+  if (auto margin = node.Find("margin_left")) {
+    ASSIGN_OR_RETURN(dims.margin_left, NonNegativeNumbers(*margin, "margin_left"));
+  }
+  if (auto margin = node.Find("margin_right")) {
+    ASSIGN_OR_RETURN(dims.margin_right, NonNegativeNumbers(*margin, "margin_right"));
+  }
+  if (auto labels = node.Find("axis_labels")) {
+    ASSIGN_OR_RETURN(dims.axis_labels, labels->Strings());
+  }
+  return Status::Ok();
+}
+
+Status ParseCamera(const JsonReader& node, CameraSpec& camera) {
+  RETURN_IF_ERROR(node.CheckObject({"center", "zoom", "angles", "perspective"}));
+  if (auto center = node.Find("center")) {
+    ASSIGN_OR_RETURN(std::vector<double> values, center->Numbers(2));
+    camera.center = std::array<double, 2>{values[0], values[1]};
+  }
+  if (auto zoom = node.Find("zoom")) {
+    ASSIGN_OR_RETURN(double value, zoom->Number());
+    if (!(value > 0)) return zoom->Error("zoom must be greater than 0, got " + FormatNumber(value));
+    camera.zoom = value;
+  }
+  if (auto angles = node.Find("angles")) {
+    ASSIGN_OR_RETURN(std::vector<double> values, angles->Numbers(3));
+    camera.angles = std::array<double, 3>{values[0], values[1], values[2]};
+  }
+  if (auto perspective = node.Find("perspective")) {
+    ASSIGN_OR_RETURN(double value, perspective->Number());
+    if (value < 0) return perspective->Error("perspective must be 0 or more, got " + FormatNumber(value));
+    camera.perspective = value;
+  }
+  return Status::Ok();
+}
+
+// napari's inc_name_count: "name" → "name [1]", "name [1]" → "name [2]".
+std::string IncrementNameCount(const std::string& name) {
+  if (!name.empty() && name.back() == ']') {
+    size_t open = name.rfind('[');
+    bool digits = open != std::string::npos && open + 1 < name.size() - 1;
+    for (size_t i = open + 1; digits && i < name.size() - 1; ++i) {
+      digits = std::isdigit(static_cast<unsigned char>(name[i])) != 0;
+    }
+    bool separated = digits && (open == 0 || std::isspace(static_cast<unsigned char>(name[open - 1])));
+    if (separated) {
+      long long count = std::stoll(name.substr(open + 1, name.size() - open - 2));
+      return name.substr(0, open + 1) + std::to_string(count + 1) + "]";
+    }
+  }
+  return name + " [1]";
+}
+
+// napari's LayerList._coerce_name: bump the count past every existing name it meets
+// in sorted order.
+std::string CoerceName(std::string name, std::vector<std::string> existing) {
+  std::sort(existing.begin(), existing.end());
+  for (const std::string& other : existing) {
+    if (name == other) name = IncrementNameCount(name);
+  }
+  return name;
+}
+
+Status ParseLayers(const JsonReader& node, const std::string& directory, std::vector<ImageLayerSpec>& layers) {
+  ASSIGN_OR_RETURN(std::vector<JsonReader> elements, node.Elements("an array of layers"));
+  if (elements.empty()) return node.Error("a scene needs at least one layer");
+  std::vector<std::string> names;
+  for (const JsonReader& element : elements) {
+    if (!element.json().is_object()) return element.TypeError("a layer object");
+    ASSIGN_OR_RETURN(JsonReader type, element.Required("type"));
+    ASSIGN_OR_RETURN(std::string type_name, type.String());
+    if (type_name != "image") {
+      if (std::find(kLayerTypes.begin(), kLayerTypes.end(), type_name) != kLayerTypes.end()) {
+        return type.Error("layer type '" + type_name + "' is not supported yet");
+      }
+      return type.Error("unknown layer type '" + type_name + "' (" + SuggestNames(type_name, kLayerTypes) + ")");
+    }
+    ASSIGN_OR_RETURN(ImageLayerSpec layer, ParseImageLayer(element, directory));
+    layer.name = CoerceName(layer.name, names);
+    names.push_back(layer.name);
+    layers.push_back(std::move(layer));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<SceneSpec> ParseScene(const nlohmann::json& document, const std::string& file, const std::string& directory) {
+  JsonReader root(document, file);
+  if (!document.is_object()) return root.TypeError("an object");
+  SceneSpec scene;
+  scene.file = file;
+  scene.directory = directory;
+
+  // The version decides how the rest reads, so it is checked before any key.
+  ASSIGN_OR_RETURN(JsonReader version, root.Required("version"));
+  ASSIGN_OR_RETURN(scene.version, version.Integer());
+  if (scene.version != kSupportedVersion) {
+    return version.Error("unsupported version " + std::to_string(scene.version) + " (this stackshot reads version " +
+                         std::to_string(kSupportedVersion) + ")");
+  }
+  RETURN_IF_ERROR(root.CheckObject({"version", "canvas", "dims", "camera", "layers", "animation"}));
+
+  if (auto canvas = root.Find("canvas")) RETURN_IF_ERROR(ParseCanvas(*canvas, scene.canvas));
+  if (auto dims = root.Find("dims")) RETURN_IF_ERROR(ParseDims(*dims, scene.dims));
+  if (auto camera = root.Find("camera")) RETURN_IF_ERROR(ParseCamera(*camera, scene.camera));
+  ASSIGN_OR_RETURN(JsonReader layers, root.Required("layers"));
+  RETURN_IF_ERROR(ParseLayers(layers, directory, scene.layers));
+  // The animation's contents are anim/'s to validate; here it only has to be an object.
+  if (auto animation = root.Find("animation")) {
+    if (!animation->json().is_object()) return animation->TypeError("an object");
+  }
+  return scene;
+}
+
+Result<SceneSpec> LoadScene(const std::string& path, const std::vector<std::string>& overrides) {
+  std::error_code error;
+  std::filesystem::file_status status = std::filesystem::status(path, error);
+  if (!std::filesystem::exists(status)) return NotFoundError(path + ": no such file");
+  if (std::filesystem::is_directory(status)) return InvalidArgumentError(path + ": is a folder, not a scene file");
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream.is_open()) return IoError(path + ": cannot open the file");
+  std::ostringstream contents;
+  contents << stream.rdbuf();
+  if (stream.bad()) return IoError(path + ": cannot read the file");
+  std::string text = contents.str();
+
+  // nlohmann reports the byte offset only through its exception; it stays in here.
+  nlohmann::json document;
+  try {
+    document = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    auto [line, column] = LineAndColumn(text, e.byte);
+    return InvalidArgumentError(path + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                                ": malformed JSON: " + ShortParseReason(e.what()));
+  }
+
+  for (const std::string& assignment : overrides) {
+    Status applied = ApplyOverride(document, assignment);
+    if (!applied.ok()) return applied.WithContext("--set '" + assignment + "'");
+  }
+
+  std::string directory = std::filesystem::absolute(path, error).lexically_normal().parent_path().string();
+  if (error) return IoError(path + ": cannot resolve its folder: " + error.message());
+  return ParseScene(document, path, directory);
+}
+
+}  // namespace stackshot

@@ -1,0 +1,78 @@
+// ViewerModel: the layers, dims and camera of one viewer, and its screenshot.
+//
+// Conventions:
+// - Main thread only (the MainLoop's). Changing dims submits a new slice task;
+//   ready responses are applied on the main loop. A layer keeps only its last
+//   applied response (NAP-4).
+// - Screenshot() is the sync barrier: it waits until every submitted slice is
+//   applied (or fails naming what is pending or which layer failed), then draws
+//   only applied responses. So nothing in a screenshot depends on timing.
+// - World ndim is the largest layer ndim; layers align to the trailing world axes.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "events/main_loop.h"
+#include "layers/layer.h"
+#include "render/camera.h"
+#include "render/rasterizer.h"
+#include "slicing/layer_slicer.h"
+
+namespace stackshot {
+
+struct ScreenshotOptions {
+  int width = 800;
+  int height = 600;
+  Rgba background = {0, 0, 0, 1};
+  int threads = 0;  // 0: all cores; the image never depends on it
+  std::chrono::milliseconds timeout{std::chrono::minutes(10)};
+};
+
+class ViewerModel {
+ public:
+  explicit ViewerModel(MainLoop& loop);
+  ViewerModel(const ViewerModel&) = delete;
+  ViewerModel& operator=(const ViewerModel&) = delete;
+
+  // Adds a layer on top and updates the dims (ndim and range); does not slice.
+  void AddLayer(std::shared_ptr<Layer> layer);
+  const std::vector<std::shared_ptr<Layer>>& layers() const { return layers_; }
+
+  const Dims& dims() const { return dims_; }
+  // Changes dims (same ndim; the range stays the layers') and, unless `refresh`
+  // is false, submits a slice task for the new position.
+  Status SetDims(Dims dims, bool refresh = true);
+  Status SetPoint(std::vector<double> point);
+
+  // Submits a slice task for the current dims (after adding layers).
+  Status Refresh();
+
+  // The camera; unset means napari's reset_view fit, computed for the canvas size.
+  void SetCamera(Camera2D camera) { camera_ = camera; }
+  void ResetCamera() { camera_.reset(); }
+  Camera2D CameraFor(int width, int height) const;
+
+  // Waits for every pending slice (the sync barrier), then draws.
+  Result<RgbaImage> Screenshot(const ScreenshotOptions& options);
+
+  LayerSlicer& slicer() { return slicer_; }
+  // Bytes read by the slices applied so far (for reports and benchmarks).
+  uint64_t bytes_sliced() const { return bytes_sliced_; }
+
+ private:
+  void OnSliceReady(const SliceReadyEvent& event);
+  void UpdateDimsRange();
+  Result<std::vector<DrawItem>> CollectDrawItems() const;
+
+  std::vector<std::shared_ptr<Layer>> layers_;
+  Dims dims_;
+  std::optional<Camera2D> camera_;
+  LayerSlicer slicer_;
+  Status slice_error_;  // the first failure since the last successful task
+  uint64_t bytes_sliced_ = 0;
+};
+
+}  // namespace stackshot

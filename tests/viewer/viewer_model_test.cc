@@ -1,0 +1,134 @@
+#include "viewer/viewer_model.h"
+
+#include <gtest/gtest.h>
+
+#include "io/source.h"
+#include "layers/image/image_layer.h"
+
+namespace stackshot {
+namespace {
+
+using std::chrono::milliseconds;
+
+std::shared_ptr<ImageLayer> MakeLayer(const std::string& name, Shape shape, TransformParameters params = {},
+                                      double latency_ms = 0, float fill = 1) {
+  Array a = Array::Zeros(DType::kFloat32, shape);
+  for (int64_t i = 0; i < a.size(); ++i) a.mutable_data<float>()[i] = fill;
+  std::shared_ptr<Source> source = MakeMemorySource(a, name);
+  if (latency_ms > 0) source = WithLatency(source, latency_ms);
+  auto transform = BuildLayerTransform(static_cast<int>(shape.size()), params);
+  EXPECT_TRUE(transform.ok());
+  auto layer = ImageLayer::Create(name, source, *transform);
+  EXPECT_TRUE(layer.ok());
+  EXPECT_TRUE((*layer)->SetContrastLimits({0, 1}).ok());
+  return *layer;
+}
+
+TEST(ViewerModelTest, DimsRangeCoversAllLayersAndStartsInTheMiddle) {
+  MainLoop loop;
+  ViewerModel viewer(loop);
+  viewer.AddLayer(MakeLayer("a", {10, 10, 10}));
+  TransformParameters shifted;
+  shifted.translate = {10, 0, 0};
+  viewer.AddLayer(MakeLayer("b", {10, 10, 10}, shifted));
+  const Dims& dims = viewer.dims();
+  ASSERT_EQ(dims.ndim(), 3);
+  EXPECT_EQ(dims.range()[0].start, 0);
+  EXPECT_EQ(dims.range()[0].stop, 19);
+  EXPECT_EQ(dims.range()[0].nsteps(), 20);
+  EXPECT_EQ(dims.point()[0], 5);  // the middle of the first layer, kept when the range grew
+}
+
+TEST(ViewerModelTest, FirstLayerPutsPointInTheMiddle) {
+  MainLoop loop;
+  ViewerModel viewer(loop);
+  viewer.AddLayer(MakeLayer("a", {60, 8, 8}));
+  EXPECT_EQ(viewer.dims().point()[0], 30);
+  EXPECT_EQ(viewer.dims().current_step()[0], 30);
+}
+
+TEST(ViewerModelTest, DefaultCameraFitsPixelEdgeExtentWithMargin) {
+  MainLoop loop;
+  ViewerModel viewer(loop);
+  viewer.AddLayer(MakeLayer("a", {4, 100, 200}));
+  const Camera2D camera = viewer.CameraFor(400, 400);
+  EXPECT_DOUBLE_EQ(camera.center_y, 49.5);
+  EXPECT_DOUBLE_EQ(camera.center_x, 99.5);
+  EXPECT_DOUBLE_EQ(camera.zoom, 0.95 * 2.0);
+}
+
+TEST(ViewerModelTest, ScreenshotWaitsForSlowSlicesAtTheBarrier) {
+  MainLoop loop;
+  ViewerModel viewer(loop);
+  viewer.AddLayer(MakeLayer("slow", {3, 4, 4}, {}, /*latency_ms=*/50, /*fill=*/1));
+  ASSERT_TRUE(viewer.Refresh().ok());
+  EXPECT_FALSE(viewer.layers()[0]->loaded());
+  ScreenshotOptions options;
+  options.width = 8;
+  options.height = 8;
+  auto image = viewer.Screenshot(options);
+  ASSERT_TRUE(image.ok()) << image.status().message();
+  EXPECT_TRUE(viewer.layers()[0]->loaded());
+  // White data fills the fitted view centre.
+  const size_t centre = (4 * 8 + 4) * 4;
+  EXPECT_EQ(image->pixels[centre], 255);
+}
+
+TEST(ViewerModelTest, LastRequestWinsAfterManyDimsChanges) {
+  MainLoop loop;
+  ViewerModel viewer(loop);
+  viewer.AddLayer(MakeLayer("a", {10, 4, 4}, {}, /*latency_ms=*/5));
+  for (int z = 0; z < 10; ++z) ASSERT_TRUE(viewer.SetPoint({static_cast<double>(z), 0, 0}).ok());
+  ScreenshotOptions options;
+  options.width = 4;
+  options.height = 4;
+  ASSERT_TRUE(viewer.Screenshot(options).ok());
+  const auto& layer = *viewer.layers()[0];
+  EXPECT_TRUE(layer.loaded());
+  EXPECT_EQ(layer.applied_response()->request_id, layer.last_request_id());
+  EXPECT_GT(viewer.slicer().cancelled_count(), 0u);  // intermediate positions were skipped
+}
+
+TEST(ViewerModelTest, SliceFailureReachesScreenshotWithLayerName) {
+  // A source whose every read fails, like a file that breaks after it was opened.
+  class FailingSource final : public Source {
+   public:
+    const Shape& shape() const override { return shape_; }
+    DType dtype() const override { return DType::kUInt8; }
+    std::string Describe() const override { return "broken.h5:/x"; }
+
+   protected:
+    Result<Array> ReadChecked(const Box&) const override { return IoError("broken.h5:/x: read failed"); }
+
+   private:
+    Shape shape_ = {2, 4, 4};
+  };
+  MainLoop loop;
+  ViewerModel viewer(loop);
+  auto layer = ImageLayer::Create("broken", std::make_shared<FailingSource>(), Affine::Identity(3));
+  ASSERT_TRUE(layer.ok());
+  viewer.AddLayer(*layer);
+  ASSERT_TRUE(viewer.Refresh().ok());
+  auto image = viewer.Screenshot(ScreenshotOptions{});
+  ASSERT_FALSE(image.ok());
+  EXPECT_EQ(image.status().message(), "layer 'broken': broken.h5:/x: read failed");
+}
+
+TEST(ViewerModelTest, HiddenLayerIsNeitherSlicedNorDrawn) {
+  MainLoop loop;
+  ViewerModel viewer(loop);
+  auto hidden = MakeLayer("hidden", {2, 4, 4});
+  hidden->set_visible(false);
+  viewer.AddLayer(hidden);
+  ASSERT_TRUE(viewer.Refresh().ok());
+  ScreenshotOptions options;
+  options.width = 4;
+  options.height = 4;
+  auto image = viewer.Screenshot(options);
+  ASSERT_TRUE(image.ok());
+  EXPECT_EQ(hidden->applied_response(), nullptr);
+  EXPECT_EQ(image->pixels[0], 0);  // black background only
+}
+
+}  // namespace
+}  // namespace stackshot
