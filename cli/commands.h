@@ -1,0 +1,62 @@
+// The subcommands of the stackshot program: each has an Options struct, a Setup
+// that declares its flags on a CLI11 subcommand, and a Run that returns the exit
+// code. main.cc dispatches.
+//
+// Exit codes: 0 success; 1 an error in the input, the data or writing the output
+// (one line on stderr: "stackshot: error: <what, where>"); 2 a usage error.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace stackshot {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitError = 1;
+inline constexpr int kExitUsage = 2;
+
+struct CommonOptions {
+  int threads = 0;  // 0: all cores
+  bool verbose = false;
+};
+
+struct RenderOptions {
+  std::string scene;
+  std::string output;
+  std::string size;  // "WxH"
+  std::vector<std::string> sets;
+};
+void SetupRender(CLI::App& app, RenderOptions& options);
+int RunRender(const RenderOptions& options, const CommonOptions& common);
+
+struct ValidateOptions {
+  std::string scene;
+  std::vector<std::string> sets;
+};
+void SetupValidate(CLI::App& app, ValidateOptions& options);
+int RunValidate(const ValidateOptions& options, const CommonOptions& common);
+
+struct InfoOptions {
+  std::string file;
+};
+void SetupInfo(CLI::App& app, InfoOptions& options);
+int RunInfo(const InfoOptions& options, const CommonOptions& common);
+
+struct ExampleOptions {
+  std::string name = "cells";
+  std::string output;
+  std::string shape;   // "Z,Y,X"; default 60,512,512
+  std::string chunks;  // default 1,256,256
+  int gzip_level = 4;
+};
+void SetupExample(CLI::App& app, ExampleOptions& options);
+int RunExample(const ExampleOptions& options, const CommonOptions& common);
+
+// Prints "stackshot: error: <message>" on stderr and returns kExitError.
+int ReportError(const std::string& message);
+
+}  // namespace stackshot

@@ -1,0 +1,59 @@
+// stackshot: headless, deterministic renderer of napari-style layer stacks.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "commands.h"
+
+#ifndef STACKSHOT_VERSION
+#define STACKSHOT_VERSION "0.0.0"
+#endif
+
+int main(int argc, char** argv) {
+  using namespace stackshot;
+  CLI::App app{"stackshot " STACKSHOT_VERSION
+               " — renders napari-style n-dimensional layer stacks headlessly and deterministically",
+               "stackshot"};
+  app.set_version_flag("--version", "stackshot " STACKSHOT_VERSION);
+  app.require_subcommand(1);
+
+  CommonOptions common;
+  auto add_common = [&](CLI::App* sub) {
+    sub->add_option("--threads", common.threads, "Worker threads for data-parallel kernels (0: all cores)")
+        ->check(CLI::NonNegativeNumber);
+    sub->add_flag("-v,--verbose", common.verbose, "Print stage timings and data-derived defaults");
+  };
+
+  RenderOptions render;
+  CLI::App* render_cmd = app.add_subcommand("render", "Render one screenshot of a scene to an image file");
+  SetupRender(*render_cmd, render);
+  add_common(render_cmd);
+
+  ValidateOptions validate;
+  CLI::App* validate_cmd = app.add_subcommand("validate", "Check a scene and open its data without rendering");
+  SetupValidate(*validate_cmd, validate);
+  add_common(validate_cmd);
+
+  InfoOptions info;
+  CLI::App* info_cmd = app.add_subcommand("info", "List the datasets of an HDF5 file");
+  SetupInfo(*info_cmd, info);
+  add_common(info_cmd);
+
+  ExampleOptions example;
+  CLI::App* example_cmd = app.add_subcommand("example", "Write a bundled synthetic example (data and scene)");
+  SetupExample(*example_cmd, example);
+  add_common(example_cmd);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  if (render_cmd->parsed()) return RunRender(render, common);
+  if (validate_cmd->parsed()) return RunValidate(validate, common);
+  if (info_cmd->parsed()) return RunInfo(info, common);
+  if (example_cmd->parsed()) return RunExample(example, common);
+  return kExitUsage;
+}
