@@ -72,8 +72,10 @@ def main():
         rgba = np.asarray(cmap(np.linspace(0, 1, SAMPLES)), dtype=np.float32)
         assert rgba.shape == (SAMPLES, 4)
         out.write(f"// {name}\nconstexpr float {identifier(name)}[{SAMPLES}][4] = {{\n")
-        for row in rgba:
-            out.write("    {" + ", ".join(float_text(v) for v in row) + "},\n")
+        # Four entries a line keeps the file short enough to read around.
+        for start in range(0, SAMPLES, 4):
+            entries = ("{" + ", ".join(float_text(v) for v in row) + "}" for row in rgba[start:start + 4])
+            out.write("    " + ", ".join(entries) + ",\n")
         out.write("};\n\n")
     out.write("constexpr ColormapTable kTables[] = {\n")
     for name in sorted(NAMES):

@@ -1,7 +1,8 @@
 // HDF5 datasets: lazy hyperslab reads, listing, and writing (for examples and tests).
 //
-// Conventions: the HDF5 library in Debian is built without thread safety, so every
-// call into it holds one process-wide mutex (Hdf5Lock). HDF5's own error stack
+// Conventions: every call into HDF5 holds one process-wide mutex (Hdf5Lock): even a
+// thread-safe build serialises internally, and a serial build must not be entered
+// twice. HDF5's own error stack
 // printing is turned off; its messages are folded into our Status instead.
 #pragma once
 
@@ -17,6 +18,13 @@ namespace stackshot {
 // missing, truncated or not HDF5; the dataset is not found (listing those that
 // exist); its type is not an integer or float type.
 Result<std::shared_ptr<Source>> OpenHdf5Dataset(const std::string& path, const std::string& dataset);
+
+// Opens `name` as the levels of a pyramid (level 0, the finest, first): a dataset
+// is one level; a group gives its datasets named s0, s1, … or 0, 1, … in numeric
+// order. Errors: as OpenHdf5Dataset; a group with no such datasets, or a gap in the
+// numbering ("cells.h5: group '/pyramid' has levels s0, s1, s3: s2 is missing").
+// That the levels shrink is the caller's check.
+Result<std::vector<std::shared_ptr<Source>>> OpenHdf5Levels(const std::string& path, const std::string& name);
 
 struct Hdf5DatasetInfo {
   std::string path;         // "/group/name"

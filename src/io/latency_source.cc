@@ -1,4 +1,5 @@
 // WithLatency: a Source that waits before every read (slow or remote storage).
+#include <algorithm>
 #include <chrono>
 #include <thread>
 #include <utility>
@@ -18,11 +19,16 @@ class LatencySource final : public Source {
   std::string Describe() const override { return inner_->Describe(); }
 
  protected:
-  Result<Array> ReadChecked(const Box& box) const override {
-    if (latency_ms_ > 0) {
-      std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(latency_ms_));
+  Result<Array> ReadChecked(const Box& box, const CancelToken& cancel) const override {
+    // Wait in short steps so that a cancelled read stops waiting soon.
+    using Clock = std::chrono::steady_clock;
+    const auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                          std::chrono::duration<double, std::milli>(latency_ms_));
+    while (Clock::now() < until) {
+      if (cancel.cancelled()) return CancelledError(Describe() + ": read cancelled");
+      std::this_thread::sleep_for(std::min<Clock::duration>(until - Clock::now(), std::chrono::milliseconds(5)));
     }
-    return inner_->Read(box);
+    return inner_->Read(box, cancel);
   }
 
  private:

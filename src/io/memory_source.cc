@@ -14,9 +14,10 @@ class MemorySource final : public Source {
   const Shape& shape() const override { return array_.shape(); }
   DType dtype() const override { return array_.dtype(); }
   std::string Describe() const override { return name_; }
+  bool in_memory() const override { return true; }
 
  protected:
-  Result<Array> ReadChecked(const Box& box) const override {
+  Result<Array> ReadChecked(const Box& box, const CancelToken&) const override {
     Array out = Array::Zeros(array_.dtype(), box.count);
     if (out.size() == 0) return out;
     const Shape& shape = array_.shape();

@@ -4,10 +4,11 @@
 
 namespace stackshot {
 
-Result<Array> Source::Read(const Box& box) const {
+Result<Array> Source::Read(const Box& box, const CancelToken& cancel) const {
   Status valid = CheckBox(shape(), box);
   if (!valid.ok()) return valid.WithContext(Describe());
-  ASSIGN_OR_RETURN(Array array, ReadChecked(box));
+  if (cancel.cancelled()) return CancelledError(Describe() + ": read cancelled");
+  ASSIGN_OR_RETURN(Array array, ReadChecked(box, cancel));
   bytes_read_.fetch_add(array.nbytes(), std::memory_order_relaxed);
   return array;
 }

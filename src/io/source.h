@@ -16,6 +16,7 @@
 #include <string>
 
 #include "nd/array.h"
+#include "nd/cancel.h"
 #include "nd/status.h"
 
 namespace stackshot {
@@ -28,15 +29,19 @@ class Source {
   virtual DType dtype() const = 0;
   // "cells.h5:/nuclei", for messages.
   virtual std::string Describe() const = 0;
+  // True when reads are memory copies (no debounce needed before slicing).
+  virtual bool in_memory() const { return false; }
 
-  // Reads the box; fails on a box outside the shape.
-  Result<Array> Read(const Box& box) const;
+  // Reads the box; fails on a box outside the shape. Reads that take several steps
+  // (HDF5 chunk bands, a latency wait) poll `cancel` between them and return a
+  // kCancelled Status once it is set.
+  Result<Array> Read(const Box& box, const CancelToken& cancel = CancelToken::Never()) const;
 
   uint64_t bytes_read() const { return bytes_read_.load(std::memory_order_relaxed); }
 
  protected:
   // Implementations read a box already checked against the shape.
-  virtual Result<Array> ReadChecked(const Box& box) const = 0;
+  virtual Result<Array> ReadChecked(const Box& box, const CancelToken& cancel) const = 0;
 
  private:
   mutable std::atomic<uint64_t> bytes_read_{0};

@@ -10,11 +10,13 @@
 // - A layer does not know who slices or draws it (no slicing/ or render/ here).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
 
 #include "nd/affine.h"
+#include "nd/cancel.h"
 #include "nd/dims.h"
 #include "nd/status.h"
 
@@ -24,19 +26,37 @@ enum class Blending { kOpaque, kTranslucent, kTranslucentNoDepth, kAdditive, kMi
 const char* BlendingName(Blending blending);
 Result<Blending> ParseBlending(const std::string& name);
 
+// What the canvas shows, for layers that read only the visible part (multiscale).
+struct SliceView {
+  // The world box the canvas covers on the two displayed axes (rows, columns).
+  std::array<double, 2> world_min = {0, 0};
+  std::array<double, 2> world_max = {0, 0};
+  std::array<int, 2> canvas_size = {0, 0};  // (height, width) in pixels; 0: unknown
+  bool known() const { return canvas_size[0] > 0 && canvas_size[1] > 0; }
+};
+
 struct SliceResponse {
   virtual ~SliceResponse() = default;
   uint64_t request_id = 0;
   // Nothing to show at this position (out of the layer's bounds on a sliced axis).
   bool empty = false;
+  uint64_t bytes_read = 0;  // from the data source by GetSlice
+  // Memory the response holds, for the slice cache's budget.
+  virtual size_t nbytes() const { return 0; }
+  // The resolution level read (multiscale data), for the latency log.
+  virtual int data_level() const { return 0; }
 };
 
 struct SliceRequest {
   virtual ~SliceRequest() = default;
   uint64_t id = 0;
   std::string layer_name;
-  // Runs the layer type's pure GetSlice on this request.
-  virtual Result<std::shared_ptr<const SliceResponse>> Run() const = 0;
+  // Runs the layer type's pure GetSlice on this request. GetSlice polls `cancel` at
+  // its read boundaries and returns a kCancelled Status once it is set.
+  virtual Result<std::shared_ptr<const SliceResponse>> Run(const CancelToken& cancel) const = 0;
+  // Identifies the response this request produces (data identity and everything
+  // that changes the output), for the slice cache; empty: never cached.
+  virtual std::string CacheKey() const { return {}; }
 };
 
 class Layer {
@@ -64,18 +84,29 @@ class Layer {
   virtual WorldExtent pixel_edge_extent() const = 0;
 
   // Builds the immutable request for `dims` (world-dimensional; the layer takes its
-  // trailing axes). Main thread only.
-  virtual Result<std::shared_ptr<const SliceRequest>> MakeSliceRequest(const Dims& dims,
+  // trailing axes) and the canvas `view`. Main thread only.
+  virtual Result<std::shared_ptr<const SliceRequest>> MakeSliceRequest(const Dims& dims, const SliceView& view,
                                                                        uint64_t request_id) const = 0;
 
-  // The last response applied on the main loop, or null before the first.
+  // False for a layer that must be sliced synchronously when requested (napari's
+  // layers that are not async-capable); those never wait behind slow ones.
+  virtual bool slices_async() const { return true; }
+  // True when slicing is known to be fast (data in memory): no debounce delay.
+  virtual bool slicing_is_fast() const { return false; }
+
+  // The last response applied on the main loop, or null before the first, and the
+  // id of the request it answered (a cached response answers a newer request).
   const std::shared_ptr<const SliceResponse>& applied_response() const { return applied_; }
-  void ApplyResponse(std::shared_ptr<const SliceResponse> response) { applied_ = std::move(response); }
+  uint64_t applied_request_id() const { return applied_request_id_; }
+  void ApplyResponse(std::shared_ptr<const SliceResponse> response, uint64_t request_id) {
+    applied_ = std::move(response);
+    applied_request_id_ = request_id;
+  }
   // Id of the newest request made for this layer; the layer is loaded when the
-  // applied response carries it.
+  // applied response answers it, and loading until then.
   uint64_t last_request_id() const { return last_request_id_; }
   void set_last_request_id(uint64_t id) { last_request_id_ = id; }
-  bool loaded() const { return applied_ && applied_->request_id == last_request_id_; }
+  bool loaded() const { return applied_ && applied_request_id_ == last_request_id_; }
 
  private:
   std::string name_;
@@ -84,6 +115,7 @@ class Layer {
   double opacity_ = 1.0;
   Blending blending_ = Blending::kTranslucent;
   std::shared_ptr<const SliceResponse> applied_;
+  uint64_t applied_request_id_ = 0;
   uint64_t last_request_id_ = 0;
 };
 

@@ -1,6 +1,9 @@
 #include "render/rasterizer.h"
 
+#include <type_traits>
+
 #include "render/image_drawer.h"
+#include "render/labels_drawer.h"
 
 namespace stackshot {
 
@@ -13,7 +16,16 @@ Result<RgbaImage> Rasterize(const FrameSpec& frame, const std::vector<DrawItem>&
   Canvas canvas(frame.width, frame.height, frame.background);
   for (const DrawItem& item : items) {
     Status status = std::visit(
-        [&](const auto& typed) -> Status { return DrawImage(canvas, frame.camera, typed, threads); }, item);
+        [&](const auto& typed) -> Status {
+          using Item = std::decay_t<decltype(typed)>;
+          if constexpr (std::is_same_v<Item, ImageDrawItem>) {
+            return DrawImage(canvas, frame.camera, typed, threads);
+          } else {
+            static_assert(std::is_same_v<Item, LabelsDrawItem>);
+            return DrawLabels(canvas, frame.camera, typed, threads);
+          }
+        },
+        item);
     RETURN_IF_ERROR(status);
   }
   return canvas.ToRgba8(threads);

@@ -6,7 +6,10 @@
 #include <variant>
 #include <vector>
 
+#include "layers/image/image_appearance.h"
 #include "layers/image/image_slice.h"
+#include "layers/labels/labels_appearance.h"
+#include "layers/labels/labels_slice.h"
 #include "render/camera.h"
 #include "render/canvas.h"
 
@@ -17,8 +20,13 @@ struct ImageDrawItem {
   ImageAppearance appearance;
 };
 
+struct LabelsDrawItem {
+  std::shared_ptr<const LabelsSliceResponse> response;
+  LabelsAppearance appearance;
+};
+
 // One variant alternative per layer type.
-using DrawItem = std::variant<ImageDrawItem>;
+using DrawItem = std::variant<ImageDrawItem, LabelsDrawItem>;
 
 struct FrameSpec {
   int width = 0;

@@ -35,7 +35,7 @@ Dims At(std::vector<double> point, std::vector<int> order = {0, 1, 2}) {
 }
 
 std::shared_ptr<const ImageSliceResponse> Slice(const ImageLayer& layer, const Dims& dims) {
-  auto request = layer.MakeSliceRequest(dims, 7);
+  auto request = layer.MakeSliceRequest(dims, {}, 7);
   EXPECT_TRUE(request.ok()) << request.status().message();
   auto response = GetImageSlice(static_cast<const ImageSliceRequest&>(**request));
   EXPECT_TRUE(response.ok()) << response.status().message();
@@ -115,7 +115,7 @@ TEST(ImageSliceTest, LayerAlignsToTrailingWorldAxes) {
 
 TEST(ImageSliceTest, RequestHoldsDataByReference) {
   auto layer = Layer3();
-  auto request = layer->MakeSliceRequest(At({1, 0, 0}), 1);
+  auto request = layer->MakeSliceRequest(At({1, 0, 0}), {}, 1);
   ASSERT_TRUE(request.ok());
   EXPECT_EQ(static_cast<const ImageSliceRequest&>(**request).data.get(), &layer->data());
 }

@@ -9,14 +9,15 @@ namespace stackshot {
 
 namespace {
 
-constexpr Interpolation kAllInterpolations[] = {Interpolation::kNearest, Interpolation::kLinear};
+constexpr Interpolation kAllInterpolations[] = {Interpolation::kNearest, Interpolation::kLinear,
+                                                Interpolation::kCubic};
 
 // napari's other 2D interpolation modes: known names deserve "not supported yet"
 // rather than a spelling suggestion.
 constexpr const char* kNapariOnlyInterpolations[] = {
-    "bessel",   "bicubic",   "bilinear", "blackman", "catrom",   "cubic",    "custom",
-    "gaussian", "hamming",   "hanning",  "hermite",  "kaiser",   "lanczos",  "mitchell",
-    "quadric",  "sinc",      "spline16", "spline36"};
+    "bessel",  "bicubic", "bilinear", "blackman", "catrom",   "custom",  "gaussian", "hamming",
+    "hanning", "hermite", "kaiser",   "lanczos",  "mitchell", "quadric", "sinc",     "spline16",
+    "spline36"};
 
 }  // namespace
 
@@ -24,6 +25,7 @@ const char* InterpolationName(Interpolation interpolation) {
   switch (interpolation) {
     case Interpolation::kNearest: return "nearest";
     case Interpolation::kLinear: return "linear";
+    case Interpolation::kCubic: return "cubic";
   }
   return "unknown";
 }
@@ -36,7 +38,7 @@ Result<Interpolation> ParseInterpolation(const std::string& name) {
   }
   if (std::find(std::begin(kNapariOnlyInterpolations), std::end(kNapariOnlyInterpolations), name) !=
       std::end(kNapariOnlyInterpolations)) {
-    return InvalidArgumentError("interpolation '" + name + "' is not supported yet (valid: nearest, linear)");
+    return InvalidArgumentError("interpolation '" + name + "' is not supported yet (valid: nearest, linear, cubic)");
   }
   return InvalidArgumentError("unknown interpolation '" + name + "' (" + SuggestNames(name, names) + ")");
 }

@@ -23,7 +23,9 @@ struct ColormapSpec {
   bool is_custom() const { return !colors.empty(); }
 };
 
-enum class Interpolation { kNearest, kLinear };
+// nearest; linear (bilinear between pixel centres); cubic (Keys' bicubic, a = -0.5,
+// the Catmull-Rom spline), both clamped to the edge pixels.
+enum class Interpolation { kNearest, kLinear, kCubic };
 const char* InterpolationName(Interpolation interpolation);
 Result<Interpolation> ParseInterpolation(const std::string& name);
 

@@ -4,27 +4,69 @@
 #include <cmath>
 #include <limits>
 
+#include "layers/image/multiscale.h"
+
 namespace stackshot {
+
+bool GuessRgb(const Shape& shape) {
+  const size_t ndim = shape.size();
+  if (ndim <= 2) return false;
+  const int64_t last = shape[ndim - 1];
+  return (last == 3 || last == 4) && shape[ndim - 2] > 30 && shape[ndim - 3] > 30;
+}
 
 Result<std::shared_ptr<ImageLayer>> ImageLayer::Create(std::string name, std::shared_ptr<const Source> data,
                                                        Affine data_to_world) {
-  const int ndim = static_cast<int>(data->shape().size());
-  if (ndim < 2) {
-    return InvalidArgumentError(data->Describe() + ": an image needs at least 2 dims, this one has shape " +
-                                ShapeToString(data->shape()));
+  return Create(std::move(name), std::vector<std::shared_ptr<const Source>>{std::move(data)},
+                std::move(data_to_world), /*rgb=*/false);
+}
+
+Result<std::shared_ptr<ImageLayer>> ImageLayer::Create(std::string name,
+                                                       std::vector<std::shared_ptr<const Source>> levels,
+                                                       Affine data_to_world, bool rgb) {
+  if (levels.empty() || !levels[0]) return InternalError("image layer '" + name + "' without data");
+  const Source& data = *levels[0];
+  const Shape& shape = data.shape();
+  const int ndim = static_cast<int>(shape.size());
+  if (rgb) {
+    if (ndim < 3) {
+      return InvalidArgumentError(data.Describe() + ": an rgb image needs at least 3 dims (rows, cols, channels), "
+                                  "this one has shape " + ShapeToString(shape));
+    }
+    if (shape.back() != 3 && shape.back() != 4) {
+      return InvalidArgumentError(data.Describe() + ": rgb needs a last axis of 3 or 4 channels, this data has " +
+                                  std::to_string(shape.back()) + " (shape " + ShapeToString(shape) + ")");
+    }
+  } else if (ndim < 2) {
+    return InvalidArgumentError(data.Describe() + ": an image needs at least 2 dims, this one has shape " +
+                                ShapeToString(shape));
   }
-  if (data_to_world.ndim() != ndim) {
-    return InternalError("transform has " + std::to_string(data_to_world.ndim()) + " dims, data has " +
-                         std::to_string(ndim));
+  const int layer_ndim = ndim - (rgb ? 1 : 0);
+  if (data_to_world.ndim() != layer_ndim) {
+    return InternalError("transform has " + std::to_string(data_to_world.ndim()) + " dims, the layer has " +
+                         std::to_string(layer_ndim));
+  }
+  if (levels.size() > 1) {
+    std::vector<Shape> shapes;
+    for (const auto& level : levels) shapes.push_back(level->shape());
+    RETURN_IF_ERROR(CheckLevelsShrink(shapes));
+    for (size_t i = 1; i < levels.size(); ++i) {
+      if (rgb && shapes[i].back() != shape.back()) {
+        return InvalidArgumentError("level " + std::to_string(i) + " (" + levels[i]->Describe() + ") has " +
+                                    std::to_string(shapes[i].back()) + " channels, level 0 has " +
+                                    std::to_string(shape.back()));
+      }
+    }
   }
   ASSIGN_OR_RETURN(Affine world_to_data, data_to_world.Inverse());
   return std::shared_ptr<ImageLayer>(
-      new ImageLayer(std::move(name), std::move(data), std::move(data_to_world), std::move(world_to_data)));
+      new ImageLayer(std::move(name), std::move(levels), rgb, std::move(data_to_world), std::move(world_to_data)));
 }
 
-ImageLayer::ImageLayer(std::string name, std::shared_ptr<const Source> data, Affine data_to_world,
-                       Affine world_to_data)
-    : Layer(std::move(name), std::move(data_to_world)), data_(std::move(data)), world_to_data_(std::move(world_to_data)) {}
+ImageLayer::ImageLayer(std::string name, std::vector<std::shared_ptr<const Source>> levels, bool rgb,
+                       Affine data_to_world, Affine world_to_data)
+    : Layer(std::move(name), std::move(data_to_world)), data_(levels[0]), levels_(std::move(levels)), rgb_(rgb),
+      world_to_data_(std::move(world_to_data)) {}
 
 Status ImageLayer::SetContrastLimits(std::array<double, 2> limits) {
   if (!(limits[0] < limits[1])) {
@@ -52,11 +94,22 @@ ImageAppearance ImageLayer::appearance() const {
   return a;
 }
 
-WorldExtent ImageLayer::world_extent() const { return ComputeWorldExtent(data_->shape(), data_to_world()); }
+Shape ImageLayer::LayerShape() const {
+  Shape shape = data_->shape();
+  if (rgb_) shape.pop_back();
+  return shape;
+}
 
-WorldExtent ImageLayer::pixel_edge_extent() const { return ComputePixelEdgeExtent(data_->shape(), data_to_world()); }
+bool ImageLayer::slicing_is_fast() const {
+  return std::all_of(levels_.begin(), levels_.end(), [](const auto& level) { return level->in_memory(); });
+}
 
-Result<std::shared_ptr<const SliceRequest>> ImageLayer::MakeSliceRequest(const Dims& dims, uint64_t request_id) const {
+WorldExtent ImageLayer::world_extent() const { return ComputeWorldExtent(LayerShape(), data_to_world()); }
+
+WorldExtent ImageLayer::pixel_edge_extent() const { return ComputePixelEdgeExtent(LayerShape(), data_to_world()); }
+
+Result<std::shared_ptr<const SliceRequest>> ImageLayer::MakeSliceRequest(const Dims& dims, const SliceView& view,
+                                                                         uint64_t request_id) const {
   const int layer_ndim = ndim();
   const int offset = dims.ndim() - layer_ndim;  // layer axes are the trailing world axes
   if (offset < 0) {
@@ -67,9 +120,20 @@ Result<std::shared_ptr<const SliceRequest>> ImageLayer::MakeSliceRequest(const D
   request->id = request_id;
   request->layer_name = name();
   request->data = data_;
+  if (levels_.size() > 1) request->levels = levels_;
   request->world_to_data = world_to_data_;
   request->data_to_world = data_to_world();
+  request->view = view;
+  request->projection_mode = projection_mode_;
+  request->rgb = rgb_;
+  request->threads = slice_threads_;
   request->point.assign(dims.point().begin() + offset, dims.point().end());
+  if (static_cast<int>(dims.margin_left().size()) == dims.ndim()) {
+    request->margin_left.assign(dims.margin_left().begin() + offset, dims.margin_left().end());
+  }
+  if (static_cast<int>(dims.margin_right().size()) == dims.ndim()) {
+    request->margin_right.assign(dims.margin_right().begin() + offset, dims.margin_right().end());
+  }
   for (int world_axis : dims.displayed()) {
     if (world_axis < offset) {
       return InvalidArgumentError("displayed axis " + std::to_string(world_axis) + " is not one of the layer's axes");
@@ -107,10 +171,12 @@ std::array<double, 2> MinMax(const Array& array) {
 
 }  // namespace
 
-Result<std::array<double, 2>> EstimateContrastLimits(const Source& data) {
+Result<std::array<double, 2>> EstimateContrastLimits(const Source& data, bool rgb) {
+  // napari's calc_data_range: uint8 data always spans its type.
+  if (data.dtype() == DType::kUInt8) return std::array<double, 2>{0.0, 255.0};
   const Shape& shape = data.shape();
   std::vector<Box> boxes;
-  if (ShapeElementCount(shape) <= 10'000'000 || shape.size() < 3) {
+  if (ShapeElementCount(shape) <= 10'000'000 || shape.size() < (rgb ? 4u : 3u)) {
     boxes.push_back(FullBox(shape));
   } else {
     for (int64_t plane : {int64_t{0}, shape[0] / 2, shape[0] - 1}) {
