@@ -89,8 +89,8 @@ void SliceImage(benchmark::State& state) {
   int64_t z = 0;
   for (auto _ : state) {
     (void)dims.SetPoint({static_cast<double>(z), 0, 0});
-    auto request = (*layer)->MakeSliceRequest(dims, 1);
-    auto response = (*request)->Run();
+    auto request = (*layer)->MakeSliceRequest(dims, {}, 1);
+    auto response = (*request)->Run(CancelToken::Never());
     benchmark::DoNotOptimize(response);
     z = (z + 1) % 128;
   }
@@ -102,8 +102,8 @@ std::shared_ptr<const ImageSliceResponse> ReferenceSlice() {
   Dims dims(3);
   dims.SetRange({{0, 127, 1}, {0, 1023, 1}, {0, 1023, 1}});
   (void)dims.SetPoint({64, 0, 0});
-  auto request = (*layer)->MakeSliceRequest(dims, 1);
-  return std::static_pointer_cast<const ImageSliceResponse>(*(*request)->Run());
+  auto request = (*layer)->MakeSliceRequest(dims, {}, 1);
+  return std::static_pointer_cast<const ImageSliceResponse>(*(*request)->Run(CancelToken::Never()));
 }
 
 FrameSpec Frame1080p() {

@@ -1,7 +1,7 @@
 // Scene file (version 1) → SceneSpec. Reading and JSON syntax errors live in
 // LoadScene; ParseScene validates the document section by section through
 // JsonReader, which attaches "<file>#<pointer>" to every message. Each layer type
-// has its own parser (image_layer_parser.cc).
+// has its own parser (image_layer_parser.cc, labels_layer_parser.cc).
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -14,6 +14,8 @@
 #include "nd/nearest_names.h"
 #include "scene/image_layer_parser.h"
 #include "scene/json_reader.h"
+#include "scene/labels_layer_parser.h"
+#include "scene/slicing_settings.h"
 #include "scene/scene_spec.h"
 
 namespace stackshot {
@@ -23,7 +25,7 @@ namespace {
 constexpr int kSupportedVersion = 1;
 constexpr int kMaxCanvasSide = 16384;
 
-// napari's layer types; only "image" is read so far.
+// napari's layer types; "image" and "labels" are read so far.
 const std::vector<std::string> kLayerTypes = {"image",   "labels",  "points", "shapes",
                                               "vectors", "surface", "tracks"};
 
@@ -185,14 +187,23 @@ std::string CoerceName(std::string name, std::vector<std::string> existing) {
   return name;
 }
 
-Status ParseLayers(const JsonReader& node, const std::string& directory, std::vector<ImageLayerSpec>& layers) {
+Status ParseLayers(const JsonReader& node, const std::string& directory, SceneSpec& scene) {
   ASSIGN_OR_RETURN(std::vector<JsonReader> elements, node.Elements("an array of layers"));
   if (elements.empty()) return node.Error("a scene needs at least one layer");
   std::vector<std::string> names;
-  for (const JsonReader& element : elements) {
+  for (size_t index = 0; index < elements.size(); ++index) {
+    const JsonReader& element = elements[index];
     if (!element.json().is_object()) return element.TypeError("a layer object");
     ASSIGN_OR_RETURN(JsonReader type, element.Required("type"));
     ASSIGN_OR_RETURN(std::string type_name, type.String());
+    if (type_name == "labels") {
+      ASSIGN_OR_RETURN(LabelsLayerSpec layer, ParseLabelsLayer(element, directory));
+      layer.name = CoerceName(layer.name, names);
+      layer.index = static_cast<int>(index);
+      names.push_back(layer.name);
+      scene.labels.push_back(std::move(layer));
+      continue;
+    }
     if (type_name != "image") {
       if (std::find(kLayerTypes.begin(), kLayerTypes.end(), type_name) != kLayerTypes.end()) {
         return type.Error("layer type '" + type_name + "' is not supported yet");
@@ -201,8 +212,9 @@ Status ParseLayers(const JsonReader& node, const std::string& directory, std::ve
     }
     ASSIGN_OR_RETURN(ImageLayerSpec layer, ParseImageLayer(element, directory));
     layer.name = CoerceName(layer.name, names);
+    layer.index = static_cast<int>(index);
     names.push_back(layer.name);
-    layers.push_back(std::move(layer));
+    scene.layers.push_back(std::move(layer));
   }
   return Status::Ok();
 }
@@ -223,13 +235,16 @@ Result<SceneSpec> ParseScene(const nlohmann::json& document, const std::string& 
     return version.Error("unsupported version " + std::to_string(scene.version) + " (this stackshot reads version " +
                          std::to_string(kSupportedVersion) + ")");
   }
-  RETURN_IF_ERROR(root.CheckObject({"version", "canvas", "dims", "camera", "layers", "animation"}));
+  RETURN_IF_ERROR(root.CheckObject({"version", "canvas", "dims", "camera", "slicing", "layers", "animation"}));
 
   if (auto canvas = root.Find("canvas")) RETURN_IF_ERROR(ParseCanvas(*canvas, scene.canvas));
   if (auto dims = root.Find("dims")) RETURN_IF_ERROR(ParseDims(*dims, scene.dims));
   if (auto camera = root.Find("camera")) RETURN_IF_ERROR(ParseCamera(*camera, scene.camera));
+  if (auto slicing = root.Find("slicing")) {
+    RETURN_IF_ERROR(ParseSlicingSection(*slicing, scene.slicing, /*allow_workers=*/false));
+  }
   ASSIGN_OR_RETURN(JsonReader layers, root.Required("layers"));
-  RETURN_IF_ERROR(ParseLayers(layers, directory, scene.layers));
+  RETURN_IF_ERROR(ParseLayers(layers, directory, scene));
   // The animation's contents are anim/'s to validate; here it only has to be an object.
   if (auto animation = root.Find("animation")) {
     if (!animation->json().is_object()) return animation->TypeError("an object");

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,14 +19,19 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "layers/image/image_appearance.h"
+#include "layers/image/projection.h"
+#include "layers/labels/labels_appearance.h"
 #include "nd/affine.h"
 
 namespace stackshot {
 
+// A source: an HDF5 dataset (or a group of pyramid levels), an image file (a
+// multi-page TIFF is a stack), an image sequence by glob, or explicit pyramid levels.
 struct SourceSpec {
-  std::string path;      // absolute
-  std::string dataset;   // HDF5 dataset path, "/nuclei"
+  std::string path;      // absolute; may hold a glob pattern; empty with `multiscale`
+  std::string dataset;   // HDF5 dataset (or group of levels) path, "/nuclei"
   double latency_ms = 0;
+  std::vector<SourceSpec> multiscale;  // pyramid levels, level 0 first
   std::string pointer;   // "#/layers/0/source"
 };
 
@@ -39,8 +45,23 @@ struct ImageLayerSpec {
   Blending blending = Blending::kTranslucent;
   bool visible = true;
   Interpolation interpolation = Interpolation::kNearest;
+  std::optional<bool> rgb;  // unset: napari's guess from the data's shape
+  ProjectionMode projection_mode = ProjectionMode::kNone;
   TransformParameters transform;
+  int index = 0;         // position in the scene's "layers" (all types together)
   std::string pointer;   // "#/layers/0"
+};
+
+struct LabelsLayerSpec {
+  std::string name;
+  SourceSpec source;
+  LabelsAppearance style;  // colours, contour, selection (opacity and blending below)
+  double opacity = 0.7;
+  Blending blending = Blending::kTranslucent;
+  bool visible = true;
+  TransformParameters transform;
+  int index = 0;
+  std::string pointer;
 };
 
 struct DimsSpec {
@@ -59,6 +80,15 @@ struct CameraSpec {
   std::optional<double> perspective;
 };
 
+// The scene's "slicing" section: how layers are sliced (docs/scene-reference.md).
+struct SlicingSpec {
+  std::optional<std::string> mode;        // "batched" (one task for all layers) or "per_layer"
+  std::optional<double> debounce_ms;      // wait before slicing data not known to be fast
+  std::optional<int> prefetch;            // neighbouring positions to slice ahead when idle
+  std::optional<uint64_t> cache_bytes;    // slice cache budget
+  std::optional<int> workers;             // slicing threads in per-layer mode (settings only)
+};
+
 struct CanvasSpec {
   int width = 800;
   int height = 600;
@@ -72,7 +102,11 @@ struct SceneSpec {
   CanvasSpec canvas;
   DimsSpec dims;
   CameraSpec camera;
+  SlicingSpec slicing;
+  // The layers by type; `index` orders them all as the file lists them (drawn in
+  // that order, the first at the bottom).
   std::vector<ImageLayerSpec> layers;
+  std::vector<LabelsLayerSpec> labels;
 };
 
 // Reads, applies `overrides` ("dims.point=[10,0,0]", in order) and parses the file.

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <limits>
 
-#include "layers/image/image_layer.h"
+#include "viewer/draw_items.h"
 
 namespace stackshot {
 
-ViewerModel::ViewerModel(MainLoop& loop) : slicer_(loop) {
+ViewerModel::ViewerModel(MainLoop& loop, SlicerOptions slicer_options) : slicer_(loop, std::move(slicer_options)) {
   slicer_.slice_ready.Connect([this](const SliceReadyEvent& event) { OnSliceReady(event); });
 }
 
@@ -50,24 +50,66 @@ Status ViewerModel::SetPoint(std::vector<double> point) {
 }
 
 Status ViewerModel::Refresh() {
-  auto submitted = slicer_.Submit(layers_, dims_);
+  submitted_view_ = CurrentView();
+  auto submitted = slicer_.Submit(layers_, dims_, *submitted_view_);
+  NoteLoading();
   return submitted.ok() ? Status::Ok() : submitted.status();
+}
+
+void ViewerModel::SetCanvasSize(int width, int height) {
+  canvas_width_ = width;
+  canvas_height_ = height;
+}
+
+SliceView ViewerModel::CurrentView() const {
+  const Camera2D camera = CameraFor(canvas_width_, canvas_height_);
+  SliceView view;
+  view.canvas_size = {canvas_height_, canvas_width_};
+  view.world_min = {camera.center_y - canvas_height_ / (2 * camera.zoom),
+                    camera.center_x - canvas_width_ / (2 * camera.zoom)};
+  view.world_max = {camera.center_y + canvas_height_ / (2 * camera.zoom),
+                    camera.center_x + canvas_width_ / (2 * camera.zoom)};
+  return view;
 }
 
 void ViewerModel::OnSliceReady(const SliceReadyEvent& event) {
   for (const auto& result : event.results) {
+    Layer& layer = *result.layer;
+    // A stale task that was cancelled has nothing to show.
+    if (result.status.code() == StatusCode::kCancelled) continue;
+    // Tasks of one lane arrive in order, but lanes race: never let an older answer
+    // replace a newer one.
+    if (result.request_id < layer.applied_request_id()) continue;
     if (!result.status.ok()) {
-      if (slice_error_.ok()) slice_error_ = result.status;
+      failures_.Record(layer.name(), result.point, result.status);
+      if (result.request_id == layer.last_request_id()) layer_errors_[&layer] = result.status;
       continue;
     }
-    // Tasks arrive in submission order, so an older response never replaces a newer one.
-    const auto& applied = result.layer->applied_response();
-    if (applied && applied->request_id > result.response->request_id) continue;
-    result.layer->ApplyResponse(result.response);
-    if (const auto* image = dynamic_cast<const ImageSliceResponse*>(result.response.get())) {
-      bytes_sliced_ += image->bytes_read;
+    layer.ApplyResponse(result.response, result.request_id);
+    layer_errors_.erase(&layer);
+    if (!result.cache_hit) bytes_sliced_ += result.response->bytes_read;
+  }
+  NoteLoading();
+}
+
+void ViewerModel::NoteLoading() {
+  for (const auto& layer : layers_) {
+    const bool loading = layer->visible() && !layer->loaded() && !layer_errors_.count(layer.get());
+    bool& was = loading_[layer.get()];
+    if (was != loading) {
+      was = loading;
+      loading_changed.Emit(*layer, loading);
     }
   }
+}
+
+std::vector<std::string> ViewerModel::LoadingLayers() const {
+  std::vector<std::string> names;
+  for (const auto& layer : layers_) {
+    auto it = loading_.find(layer.get());
+    if (it != loading_.end() && it->second) names.push_back(layer->name());
+  }
+  return names;
 }
 
 Camera2D ViewerModel::CameraFor(int width, int height) const {
@@ -94,26 +136,30 @@ Camera2D ViewerModel::CameraFor(int width, int height) const {
 Result<std::vector<DrawItem>> ViewerModel::CollectDrawItems() const {
   std::vector<DrawItem> items;
   for (const auto& layer : layers_) {
-    if (!layer->visible() || !layer->applied_response()) continue;
-    if (const auto* image = dynamic_cast<const ImageLayer*>(layer.get())) {
-      auto response = std::dynamic_pointer_cast<const ImageSliceResponse>(layer->applied_response());
-      if (!response) return InternalError("layer '" + layer->name() + "': response of another layer type");
-      items.push_back(ImageDrawItem{std::move(response), image->appearance()});
-    }
+    if (!layer->visible()) continue;
+    ASSIGN_OR_RETURN(std::optional<DrawItem> item, MakeDrawItem(*layer));
+    if (item) items.push_back(std::move(*item));
   }
   return items;
 }
 
 Result<RgbaImage> ViewerModel::Screenshot(const ScreenshotOptions& options) {
+  SetCanvasSize(options.width, options.height);
+  // Slices follow what the canvas shows (multiscale levels and tiles): a camera or
+  // canvas change since the last request needs new ones.
+  const SliceView view = CurrentView();
+  if (!submitted_view_ || view.world_min != submitted_view_->world_min ||
+      view.world_max != submitted_view_->world_max || view.canvas_size != submitted_view_->canvas_size) {
+    RETURN_IF_ERROR(Refresh());
+  }
   // The sync barrier: every submitted slice is applied before anything is drawn.
   RETURN_IF_ERROR(slicer_.WaitUntilIdle(options.timeout));
-  if (!slice_error_.ok()) {
-    Status error = slice_error_;
-    slice_error_ = Status::Ok();
-    return error;
-  }
   for (const auto& layer : layers_) {
-    if (layer->visible() && !layer->loaded()) {
+    if (!layer->visible()) continue;
+    if (auto error = layer_errors_.find(layer.get()); error != layer_errors_.end()) {
+      return error->second.WithContext("layer '" + layer->name() + "' at " + FormatPoint(dims_.point()));
+    }
+    if (!layer->loaded()) {
       return InternalError("layer '" + layer->name() + "' is not loaded after the sync barrier");
     }
   }

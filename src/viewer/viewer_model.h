@@ -11,6 +11,8 @@
 #pragma once
 
 #include <chrono>
+#include <map>
+#include <string>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -19,6 +21,7 @@
 #include "layers/layer.h"
 #include "render/camera.h"
 #include "render/rasterizer.h"
+#include "slicing/failure_log.h"
 #include "slicing/layer_slicer.h"
 
 namespace stackshot {
@@ -33,7 +36,7 @@ struct ScreenshotOptions {
 
 class ViewerModel {
  public:
-  explicit ViewerModel(MainLoop& loop);
+  explicit ViewerModel(MainLoop& loop, SlicerOptions slicer_options = {});
   ViewerModel(const ViewerModel&) = delete;
   ViewerModel& operator=(const ViewerModel&) = delete;
 
@@ -55,23 +58,44 @@ class ViewerModel {
   void ResetCamera() { camera_.reset(); }
   Camera2D CameraFor(int width, int height) const;
 
-  // Waits for every pending slice (the sync barrier), then draws.
+  // The canvas slices are made for (layers that read only what is visible use it).
+  void SetCanvasSize(int width, int height);
+  // The world box the canvas shows on the displayed axes.
+  SliceView CurrentView() const;
+
+  // Waits for every pending slice (the sync barrier), then draws. When the canvas
+  // size or the camera changed since the last request, it first slices again for
+  // what the canvas now shows.
   Result<RgbaImage> Screenshot(const ScreenshotOptions& options);
 
   LayerSlicer& slicer() { return slicer_; }
-  // Bytes read by the slices applied so far (for reports and benchmarks).
+  // Bytes read by the slices applied so far (cache hits read nothing).
   uint64_t bytes_sliced() const { return bytes_sliced_; }
+  // Every slice failure, each distinct one once with a count of repeats.
+  const FailureLog& failures() const { return failures_; }
+  // Names of the visible layers whose newest request is not applied yet.
+  std::vector<std::string> LoadingLayers() const;
+
+  // Emitted on the main loop when a layer starts or stops loading.
+  Signal<const Layer&, bool> loading_changed;
 
  private:
   void OnSliceReady(const SliceReadyEvent& event);
   void UpdateDimsRange();
+  void NoteLoading();
   Result<std::vector<DrawItem>> CollectDrawItems() const;
 
   std::vector<std::shared_ptr<Layer>> layers_;
   Dims dims_;
   std::optional<Camera2D> camera_;
+  int canvas_width_ = 800;
+  int canvas_height_ = 600;
+  std::optional<SliceView> submitted_view_;  // the view of the last request
   LayerSlicer slicer_;
-  Status slice_error_;  // the first failure since the last successful task
+  // The failure of each layer's newest request, until a newer one succeeds.
+  std::map<const Layer*, Status> layer_errors_;
+  std::map<const Layer*, bool> loading_;
+  FailureLog failures_;
   uint64_t bytes_sliced_ = 0;
 };
 
