@@ -13,6 +13,8 @@
 //   (target: well under a millisecond).
 #include <benchmark/benchmark.h>
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <thread>
 #include <vector>
@@ -100,7 +102,7 @@ void SingleSlice(benchmark::State& state) {
   state.counters["async_over_sync"] = async_median / sync_median;
   state.counters["event_loop_over_sync"] = loop_median / sync_median;
 }
-BENCHMARK(SingleSlice)->Iterations(200)->Unit(benchmark::kMillisecond);
+BENCHMARK(SingleSlice)->Iterations(1000)->Unit(benchmark::kMillisecond);
 
 // The main thread's cost of a dims change: build the requests and queue the task,
 // whatever the data (here a source that takes 100 ms to read a plane).
@@ -232,4 +234,15 @@ BENCHMARK(PrefetchStepBack)->Iterations(3)->Unit(benchmark::kSecond)->UseRealTim
 }  // namespace
 }  // namespace stackshot
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  // Keep freed plane buffers in the heap instead of returning them to the system:
+  // otherwise every slice pays for fresh pages, which swamps what is measured here.
+  // The stackshot program does the same.
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

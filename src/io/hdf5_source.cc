@@ -27,7 +27,7 @@ class Hdf5Source final : public Source {
 
  protected:
   Result<Array> ReadChecked(const Box& box, const CancelToken& cancel) const override {
-    Array out = Array::Zeros(dtype_, box.count);
+    Array out = Array::Uninitialized(dtype_, box.count);
     if (out.size() == 0) return out;  // nothing to read; HDF5 rejects empty selections
 
     // Read in bands of whole chunks along the first axis the box spans (every axis

@@ -18,7 +18,7 @@ class MemorySource final : public Source {
 
  protected:
   Result<Array> ReadChecked(const Box& box, const CancelToken&) const override {
-    Array out = Array::Zeros(array_.dtype(), box.count);
+    Array out = Array::Uninitialized(array_.dtype(), box.count);
     if (out.size() == 0) return out;
     const Shape& shape = array_.shape();
     const int rank = static_cast<int>(shape.size());

@@ -28,4 +28,19 @@ Array Array::Zeros(DType dtype, Shape shape) {
   return a;
 }
 
+Array Array::Uninitialized(DType dtype, Shape shape) {
+  Array a;
+  a.dtype_ = dtype;
+  a.shape_ = std::move(shape);
+  a.buffer_ = std::make_shared_for_overwrite<std::byte[]>(std::max<size_t>(a.nbytes(), 1));
+  return a;
+}
+
+Array Array::Reshaped(Shape shape) const {
+  Array a = *this;
+  // Callers pass a shape of the same element count; anything else is a bug.
+  if (ShapeElementCount(shape) == size()) a.shape_ = std::move(shape);
+  return a;
+}
+
 }  // namespace stackshot

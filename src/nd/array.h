@@ -33,6 +33,12 @@ class Array {
   Array() = default;
   // A zero-filled array.
   static Array Zeros(DType dtype, Shape shape);
+  // An array whose contents are unspecified: only for code that writes every
+  // element before anyone reads it (readers, kernels), to skip zero-filling.
+  static Array Uninitialized(DType dtype, Shape shape);
+
+  // The same buffer seen with another shape of the same element count.
+  Array Reshaped(Shape shape) const;
 
   DType dtype() const { return dtype_; }
   const Shape& shape() const { return shape_; }

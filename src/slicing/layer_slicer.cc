@@ -371,9 +371,11 @@ bool LayerSlicer::RunOneQueuedTaskHere() {
     Lane& lane = shared_->lanes[key];
     lane.running.reset();
     lane.running_id = 0;
-    if (lane.queued) shared_->ready.push_back(key);
+    if (lane.queued) {
+      shared_->ready.push_back(key);
+      shared_->wake.notify_all();
+    }
   }
-  shared_->wake.notify_all();
   loop_.RunPending();  // the lane's earlier events first
   Deliver(event);
   return true;
@@ -442,18 +444,22 @@ std::string LayerSlicer::DescribePending() {
 }
 
 Status LayerSlicer::WaitUntilIdle(std::chrono::milliseconds timeout) {
-  // Nobody benefits from a debounce while someone waits for the result.
+  // Nobody benefits from a debounce while someone waits for the result. (Waking the
+  // slicing threads costs a system call, so only when a task is being held back.)
   {
     std::lock_guard<std::mutex> lock(shared_->mutex);
     shared_->flush = true;
+    bool held_back = false;
+    const auto now = Clock::now();
+    for (const std::string& key : shared_->ready) held_back = held_back || shared_->lanes[key].queued->not_before > now;
+    if (held_back) shared_->wake.notify_all();
   }
-  shared_->wake.notify_all();
   // The caller would only wait: tasks no slicing thread has started yet run here,
   // which saves waking a thread and posting back (the slice is the same either way).
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (!idle() && std::chrono::steady_clock::now() < deadline && RunOneQueuedTaskHere()) {
+  const auto deadline = Clock::now() + timeout;
+  while (!idle() && Clock::now() < deadline && RunOneQueuedTaskHere()) {
   }
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
   const bool done = loop_.RunUntil([this] { return idle(); }, std::max(left, std::chrono::milliseconds(0)));
   {
     std::lock_guard<std::mutex> lock(shared_->mutex);

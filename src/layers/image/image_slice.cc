@@ -89,7 +89,7 @@ Array GatherPlanes(const Array& array, const Shape& counts, const std::vector<in
   for (int axis = n - 2; axis >= 0; --axis) strides[axis] = strides[axis + 1] * counts[axis + 1];
   Shape permuted;
   for (int axis : order) permuted.push_back(counts[axis]);
-  Array out = Array::Zeros(array.dtype(), permuted);
+  Array out = Array::Uninitialized(array.dtype(), permuted);
   const size_t item = DTypeSize(array.dtype());
   std::vector<int64_t> index(n, 0);  // over `permuted`
   const int64_t total = out.size();
@@ -113,7 +113,7 @@ Array SwapRowsAndColumns(const Array& plane) {
   const int64_t channels = plane.ndim() == 3 ? plane.shape()[2] : 1;
   Shape shape = plane.shape();
   std::swap(shape[0], shape[1]);
-  Array out = Array::Zeros(DType::kFloat32, shape);
+  Array out = Array::Uninitialized(DType::kFloat32, shape);
   const float* in = plane.data<float>();
   float* dst = out.mutable_data<float>();
   for (int64_t r = 0; r < b; ++r) {

@@ -125,7 +125,7 @@ Result<ProjectionMode> ParseProjectionMode(const std::string& name) {
 }
 
 Array ProjectPlanes(const Array& stack, int64_t planes, const Shape& out_shape, ProjectionMode mode, int threads) {
-  Array out = Array::Zeros(DType::kFloat32, out_shape);
+  Array out = Array::Uninitialized(DType::kFloat32, out_shape);  // every element is written below
   const int64_t m = out.size();
   if (m == 0 || planes <= 0) return out;
   float* dst = out.mutable_data<float>();

@@ -28,7 +28,7 @@ std::optional<std::vector<int64_t>> SlicedIndices(const LabelsSliceRequest& requ
 
 // The read plane ([cols][rows] in memory) with rows and columns swapped, any dtype.
 Array Transpose(const Array& in, int64_t rows, int64_t cols) {
-  Array out = Array::Zeros(in.dtype(), {rows, cols});
+  Array out = Array::Uninitialized(in.dtype(), {rows, cols});
   const size_t item = DTypeSize(in.dtype());
   for (int64_t r = 0; r < rows; ++r) {
     for (int64_t c = 0; c < cols; ++c) {
@@ -104,9 +104,7 @@ Result<std::shared_ptr<const LabelsSliceResponse>> GetLabelsSlice(const LabelsSl
     response->plane = Transpose(read, rows, cols);
   } else {
     // The read box is already C-ordered [rows, cols] once its unit axes are dropped.
-    Array plane = Array::Zeros(read.dtype(), {rows, cols});
-    if (plane.nbytes() > 0) std::memcpy(plane.mutable_bytes(), read.bytes(), plane.nbytes());
-    response->plane = std::move(plane);
+    response->plane = read.Reshaped({rows, cols});
   }
   return std::shared_ptr<const LabelsSliceResponse>(std::move(response));
 }
