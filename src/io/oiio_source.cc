@@ -1,10 +1,10 @@
 // OpenImageFile: a Source over one image file (one page or a stack of pages).
-#include "io/oiio_source.h"
-
+// Part of the OpenImageIO plugin (oiio_plugin.h).
 #include <mutex>
 #include <utility>
 
 #include "io/oiio_common.h"
+#include "io/oiio_impl.h"
 
 namespace stackshot {
 namespace {
@@ -82,6 +82,8 @@ class ImageFileSource final : public Source {
 
 }  // namespace
 
+namespace oiio_impl {
+
 Result<std::shared_ptr<Source>> OpenImageFile(const std::string& path) {
   ASSIGN_OR_RETURN(std::unique_ptr<OIIO::ImageInput> input, OpenOiioInput(path));
   ASSIGN_OR_RETURN(OiioPage first, ReadOiioPage(*input, 0, path));
@@ -107,4 +109,5 @@ Result<ImageFileInfo> DescribeImageFile(const std::string& path) {
   return info;
 }
 
+}  // namespace oiio_impl
 }  // namespace stackshot

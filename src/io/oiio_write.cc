@@ -1,10 +1,10 @@
-#include "io/oiio_write.h"
-
+// WriteImagePages; part of the OpenImageIO plugin (oiio_plugin.h).
 #include <memory>
 
 #include "io/oiio_common.h"
+#include "io/oiio_impl.h"
 
-namespace stackshot {
+namespace stackshot::oiio_impl {
 
 Status WriteImagePages(const std::string& path, const std::vector<Array>& pages) {
   if (pages.empty()) return InvalidArgumentError(path + ": no pages to write");
@@ -43,4 +43,4 @@ Status WriteImagePages(const std::string& path, const std::vector<Array>& pages)
   return Status::Ok();
 }
 
-}  // namespace stackshot
+}  // namespace stackshot::oiio_impl

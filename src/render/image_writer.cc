@@ -13,8 +13,9 @@
 #include <filesystem>
 #include <memory>
 
-#include <OpenImageIO/imageio.h>
 #include <libdeflate.h>
+
+#include "io/oiio_plugin.h"
 
 namespace stackshot {
 namespace {
@@ -53,15 +54,6 @@ Status CheckImage(const RgbaImage& image, const std::string& path) {
 
 std::string ErrnoText(int error) { return std::strerror(error); }
 
-// OpenImageIO's messages may span lines; ours are one line.
-std::string OneLine(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  for (char& ch : text) {
-    if (ch == '\n') ch = ';';
-  }
-  return text;
-}
-
 // ---- PNG container ----
 
 uint8_t* PutU32(uint8_t* out, uint32_t value) {
@@ -88,44 +80,13 @@ struct CompressorDeleter {
   void operator()(libdeflate_compressor* compressor) const { libdeflate_free_compressor(compressor); }
 };
 
-// ---- OpenImageIO ----
-
-// Our frames hold straight alpha; OpenImageIO assumes associated alpha unless told.
-void MarkUnassociated(OIIO::ImageSpec& spec) { spec.attribute("oiio:UnassociatedAlpha", 1); }
+// ---- OpenImageIO (loaded on first use, see io/oiio_plugin.h) ----
 
 Status WriteWithOpenImageIO(const RgbaImage& image, const std::string& format_path, const std::string& out_path,
                             Format format, int png_level) {
-  const int channels = image.IsOpaque() ? 3 : 4;
-  auto output = OIIO::ImageOutput::create(OIIO::string_view(format_path));
-  if (!output) return IoError(format_path + ": " + OneLine(OIIO::geterror()));
-  const OIIO::stride_t xstride = 4;
-  const OIIO::stride_t ystride = static_cast<OIIO::stride_t>(image.width) * 4;
-  bool ok = false;
-  if (format == Format::kExr) {
-    // Half floats equal to byte / 255 (OpenImageIO rounds each float to the nearest
-    // half; every byte value reads back as itself).
-    std::vector<float> values(static_cast<size_t>(image.width) * image.height * channels);
-    for (size_t p = 0, n = static_cast<size_t>(image.width) * image.height; p < n; ++p) {
-      for (int c = 0; c < channels; ++c) values[p * channels + c] = image.pixels[p * 4 + c] / 255.0f;
-    }
-    OIIO::ImageSpec spec(image.width, image.height, channels, OIIO::TypeDesc::HALF);
-    if (!output->open(out_path, spec)) return IoError(out_path + ": " + OneLine(output->geterror()));
-    ok = output->write_image(OIIO::TypeDesc::FLOAT, values.data());
-  } else {
-    OIIO::ImageSpec spec(image.width, image.height, channels, OIIO::TypeDesc::UINT8);
-    if (channels == 4) MarkUnassociated(spec);
-    if (format == Format::kPng) spec.attribute("png:compressionLevel", png_level);
-    if (!output->open(out_path, spec)) return IoError(out_path + ": " + OneLine(output->geterror()));
-    // A stride of 4 bytes per pixel drops the alpha byte of opaque frames.
-    ok = output->write_image(OIIO::TypeDesc::UINT8, image.pixels.data(), xstride, ystride);
-  }
-  if (!ok) {
-    const std::string error = OneLine(output->geterror());
-    output->close();
-    return IoError(out_path + ": " + error);
-  }
-  if (!output->close()) return IoError(out_path + ": " + OneLine(output->geterror()));
-  return Status::Ok();
+  ASSIGN_OR_RETURN(const OiioPlugin* plugin, LoadOiioPlugin("to write " + format_path));
+  return plugin->write_rgba(image.pixels.data(), image.width, image.height, image.IsOpaque(), format == Format::kExr,
+                            format_path, out_path, png_level);
 }
 
 Status WriteBytes(const std::vector<uint8_t>& bytes, const std::string& path) {
@@ -142,7 +103,9 @@ Status WriteBytes(const std::vector<uint8_t>& bytes, const std::string& path) {
 }  // namespace
 
 Status CheckOutputPath(const std::string& path) {
-  RETURN_IF_ERROR(FormatOf(path).status());
+  ASSIGN_OR_RETURN(const Format format, FormatOf(path));
+  // TIFF and EXR need the OpenImageIO plugin: fail before rendering, not after.
+  if (format != Format::kPng) RETURN_IF_ERROR(LoadOiioPlugin("to write " + path).status());
   fs::path folder = fs::path(path).parent_path();
   const std::string folder_text = folder.empty() ? "." : folder.string();
   if (folder.empty()) folder = ".";
@@ -256,40 +219,9 @@ Status WritePngWithOpenImageIO(const RgbaImage& image, const std::string& path, 
 }
 
 Result<RgbaImage> ReadImageFile(const std::string& path) {
-  OIIO::ImageSpec config;
-  // Keep straight alpha as stored (PNG, TIFF) instead of premultiplying it.
-  MarkUnassociated(config);
-  auto input = OIIO::ImageInput::open(path, &config);
-  if (!input) {
-    std::error_code error;
-    if (!fs::exists(path, error)) return NotFoundError(path + ": file does not exist");
-    return IoError(path + ": " + OneLine(OIIO::geterror()));
-  }
-  const OIIO::ImageSpec& spec = input->spec();
-  const int channels = std::min(spec.nchannels, 4);
-  if (spec.width <= 0 || spec.height <= 0 || channels <= 0 || spec.depth > 1) {
-    return InvalidArgumentError(path + ": not a 2-d image");
-  }
-  const size_t pixels = static_cast<size_t>(spec.width) * spec.height;
-  std::vector<uint8_t> raw(pixels * channels);
-  if (!input->read_image(0, 0, 0, channels, OIIO::TypeDesc::UINT8, raw.data())) {
-    return IoError(path + ": " + OneLine(input->geterror()));
-  }
-  input->close();
+  ASSIGN_OR_RETURN(const OiioPlugin* plugin, LoadOiioPlugin("to read " + path));
   RgbaImage image;
-  image.width = spec.width;
-  image.height = spec.height;
-  image.pixels.resize(pixels * 4);
-  for (size_t p = 0; p < pixels; ++p) {
-    const uint8_t* in = &raw[p * channels];
-    uint8_t* out = &image.pixels[p * 4];
-    switch (channels) {
-      case 1: out[0] = out[1] = out[2] = in[0]; out[3] = 255; break;
-      case 2: out[0] = out[1] = out[2] = in[0]; out[3] = in[1]; break;
-      case 3: out[0] = in[0]; out[1] = in[1]; out[2] = in[2]; out[3] = 255; break;
-      default: std::memcpy(out, in, 4); break;
-    }
-  }
+  RETURN_IF_ERROR(plugin->read_rgba(path, &image.width, &image.height, &image.pixels));
   return image;
 }
 
