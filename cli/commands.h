@@ -3,7 +3,9 @@
 // code. main.cc dispatches.
 //
 // Exit codes: 0 success; 1 an error in the input, the data or writing the output
-// (one line on stderr: "stackshot: error: <what, where>"); 2 a usage error.
+// (one line on stderr: "stackshot: error: <what, where>"); 2 a usage error; 130 /
+// 143 interrupted by SIGINT / SIGTERM (interrupts.h), with a line saying what was
+// completed. Everything on stderr goes through terminal_progress.h.
 #pragma once
 
 #include <string>
@@ -22,6 +24,7 @@ inline constexpr int kExitUsage = 2;
 struct CommonOptions {
   int threads = 0;  // 0: all cores
   bool verbose = false;
+  std::string progress = "auto";  // --progress auto|bar|plain|json|none
 };
 
 struct RenderOptions {
@@ -29,6 +32,8 @@ struct RenderOptions {
   std::string output;
   std::string size;  // "WxH"
   std::vector<std::string> sets;
+  std::string cache_size;   // "512MiB"; empty: settings
+  std::string latency_log;  // empty: $STACKSHOT_LATENCY_LOG or none
 };
 void SetupRender(CLI::App& app, RenderOptions& options);
 int RunRender(const RenderOptions& options, const CommonOptions& common);
@@ -42,6 +47,7 @@ int RunValidate(const ValidateOptions& options, const CommonOptions& common);
 
 struct InfoOptions {
   std::string file;
+  bool colormaps = false;  // --colormaps: list the colormap names instead
 };
 void SetupInfo(CLI::App& app, InfoOptions& options);
 int RunInfo(const InfoOptions& options, const CommonOptions& common);
@@ -56,7 +62,8 @@ struct ExampleOptions {
 void SetupExample(CLI::App& app, ExampleOptions& options);
 int RunExample(const ExampleOptions& options, const CommonOptions& common);
 
-// Prints "stackshot: error: <message>" on stderr and returns kExitError.
+// Prints "stackshot: error: <message>" on stderr (a JSON error event with
+// --progress json) and returns kExitError.
 int ReportError(const std::string& message);
 
 }  // namespace stackshot

@@ -3,13 +3,43 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 
 #include "commands.h"
+#include "interrupts.h"
+#include "run_worker.h"
 #include "scene/example_cells.h"
 #include "size_option.h"
 #include "terminal_progress.h"
+#include "workers/function_worker.h"
 
 namespace stackshot {
+namespace {
+
+// Writes the example on a worker thread; its bar starts with the first plane count.
+class ExampleWorker final : public Worker<Status> {
+ public:
+  ExampleWorker(WorkerConfig config, std::string directory, CellsExampleOptions options)
+      : Worker(std::move(config)), directory_(std::move(directory)), options_(std::move(options)) {}
+
+ protected:
+  Status Work() override {
+    bool begun = false;
+    Status status = WriteCellsExample(directory_, options_, [&](int64_t done, int64_t total) {
+      if (!begun) BeginProgress({total, "example cells: planes"});
+      begun = true;
+      SetProgress(done);
+    });
+    if (!status.ok()) MarkFailed();
+    return status;
+  }
+
+ private:
+  std::string directory_;
+  CellsExampleOptions options_;
+};
+
+}  // namespace
 
 void SetupExample(CLI::App& app, ExampleOptions& options) {
   app.add_option("name", options.name, "Which example (cells)")->check(CLI::IsMember({"cells"}))->required();
@@ -43,16 +73,22 @@ int RunExample(const ExampleOptions& options, const CommonOptions& common) {
   std::filesystem::create_directories(options.output, ec);
   if (ec) return ReportError(options.output + ": cannot create folder: " + ec.message());
 
-  TerminalProgress progress;
-  bool started = false;
-  const Status status = WriteCellsExample(options.output, cells, [&](int64_t done, int64_t total) {
-    if (!started) progress.Start("example cells: planes", total);
-    started = true;
-    progress.Update(done);
-  });
-  if (!status.ok()) return ReportError(status.message());
+  // The HDF5 writer cannot stop half-way: Ctrl-C exits at once and removes the
+  // temporary files (the example is written under .tmp names, then renamed).
   const std::filesystem::path dir(options.output);
-  progress.Finish("wrote " + (dir / "cells.h5").string() + " and " + (dir / "cells.json").string());
+  interrupts::AddTemporaryFile((dir / "cells.h5.tmp").string());
+  interrupts::AddTemporaryFile((dir / "cells.json.tmp").string());
+  interrupts::SetExitNote("the example was not written");
+  MainLoop loop;
+  auto worker = std::make_shared<ExampleWorker>(WorkerConfig{.loop = &loop, .description = "example cells"},
+                                                options.output, cells);
+  Status status;
+  worker->signals().returned.Connect([&status](const Status& s) { status = s; });
+  const WorkerRun run = RunWorker(loop, *worker, /*cooperative=*/false);
+  interrupts::ClearTemporaryFiles();
+  if (run.error) return ReportError(*run.error);
+  if (!status.ok()) return ReportError(status.message());
+  LogLine("wrote " + (dir / "cells.h5").string() + " and " + (dir / "cells.json").string());
   return kExitOk;
 }
 

@@ -4,6 +4,8 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "interrupts.h"
+#include "terminal_progress.h"
 
 #ifndef STACKSHOT_VERSION
 #define STACKSHOT_VERSION "0.0.0"
@@ -11,6 +13,8 @@
 
 int main(int argc, char** argv) {
   using namespace stackshot;
+  // Before any thread exists: every thread inherits the blocked signal mask.
+  interrupts::Install();
   CLI::App app{"stackshot " STACKSHOT_VERSION
                " — renders napari-style n-dimensional layer stacks headlessly and deterministically",
                "stackshot"};
@@ -22,6 +26,10 @@ int main(int argc, char** argv) {
     sub->add_option("--threads", common.threads, "Worker threads for data-parallel kernels (0: all cores)")
         ->check(CLI::NonNegativeNumber);
     sub->add_flag("-v,--verbose", common.verbose, "Print stage timings and data-derived defaults");
+    sub->add_option("--progress", common.progress,
+                    "Progress on stderr: auto (bar on a terminal, else plain), bar, plain, json (one object "
+                    "per line), none")
+        ->check(CLI::IsMember({"auto", "bar", "plain", "json", "none"}));
   };
 
   RenderOptions render;
@@ -51,6 +59,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
 
+  InstallTerminalProgress(ParseProgressMode(common.progress).value_or(ProgressMode::kAuto));
   if (render_cmd->parsed()) return RunRender(render, common);
   if (validate_cmd->parsed()) return RunValidate(validate, common);
   if (info_cmd->parsed()) return RunInfo(info, common);

@@ -1,13 +1,18 @@
-// stackshot render SCENE -o OUT: one screenshot.
+// stackshot render SCENE -o OUT: one screenshot, rendered by a RenderWorker while
+// the main thread shows its progress and listens for Ctrl-C.
 #include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
+#include <unistd.h>
 
 #include "commands.h"
+#include "interrupts.h"
 #include "render/image_writer.h"
-#include "scene/build_viewer.h"
+#include "render_worker.h"
+#include "run_worker.h"
 #include "scene/scene_spec.h"
 #include "size_option.h"
 #include "terminal_progress.h"
@@ -17,8 +22,13 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double SecondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
+// "opened the scene and its data, sliced" → what an interrupted render finished.
+std::string Completed(const std::vector<std::string>& steps, const std::string& output) {
+  if (steps.empty()) return "nothing completed; " + output + " not written";
+  std::string done;
+  for (const std::string& step : steps) done += (done.empty() ? "" : ", ") + step;
+  if (steps.back().rfind("wrote ", 0) == 0) return "completed: " + done;
+  return "completed: " + done + "; " + output + " not written";
 }
 
 }  // namespace
@@ -31,6 +41,10 @@ void SetupRender(CLI::App& app, RenderOptions& options) {
                  "Override a scene field: PATH=VALUE, dotted path, VALUE read as JSON or else as a string "
                  "(--set dims.point=[10,0,0]); repeatable")
       ->allow_extra_args(false);
+  app.add_option("--cache-size", options.cache_size,
+                 "Slice cache budget, e.g. 512MiB or 0 (overrides the settings file and the scene)");
+  app.add_option("--latency-log", options.latency_log,
+                 "Write one JSON line per sliced layer to FILE (also: STACKSHOT_LATENCY_LOG=FILE)");
 }
 
 int RunRender(const RenderOptions& options, const CommonOptions& common) {
@@ -46,51 +60,54 @@ int RunRender(const RenderOptions& options, const CommonOptions& common) {
   // Refuse a bad output path before any data is read.
   if (Status status = CheckOutputPath(options.output); !status.ok()) return ReportError(status.message());
 
-  MainLoop loop;
-  auto built = BuildViewer(*spec, loop);
-  if (!built.ok()) return ReportError(built.status().message());
-  // Progress starts once the scene and its data are known to be usable, so a bad
-  // input gets its one error line and nothing else.
-  TerminalProgress progress(TerminalProgress::Mode::kAuto);
-  progress.Start("render " + std::filesystem::path(options.scene).filename().string(), 3);
-  built->screenshot.threads = common.threads;
-  ViewerModel& viewer = *built->viewer;
-  const double open_s = SecondsSince(start);
-
-  // Slice asynchronously, then pass the sync barrier before drawing.
-  const auto slice_start = Clock::now();
-  if (Status status = viewer.Refresh(); !status.ok()) return ReportError(status.message());
-  if (Status status = viewer.slicer().WaitUntilIdle(built->screenshot.timeout); !status.ok()) {
-    return ReportError(status.message());
+  BuildFlags flags;
+  flags.threads = common.threads;
+  if (!options.cache_size.empty()) {
+    auto bytes = ParseByteSize(options.cache_size);
+    if (!bytes.ok()) return ReportError("--cache-size: " + bytes.status().message());
+    flags.cache_bytes = *bytes;
   }
-  const double slice_s = SecondsSince(slice_start);
-  progress.Update(1);
+  if (!options.latency_log.empty()) flags.latency_log = options.latency_log;
 
-  const auto raster_start = Clock::now();
-  auto image = viewer.Screenshot(built->screenshot);
-  if (!image.ok()) return ReportError(image.status().message());
-  const double raster_s = SecondsSince(raster_start);
-  progress.Update(2);
+  const std::string scene_name = std::filesystem::path(options.scene).filename().string();
+  MainLoop loop;
+  RenderJob job{std::move(*spec), scene_name, options.output, common.threads, flags};
+  auto worker = std::make_shared<RenderWorker>(
+      WorkerConfig{.loop = &loop, .description = "render " + scene_name}, std::move(job));
+  std::optional<RenderReport> report;
+  std::vector<std::string> completed;
+  worker->signals().returned.Connect([&report](const RenderReport& r) { report = r; });
+  worker->signals().completed.Connect([&completed](const std::string& step) { completed.push_back(step); });
+  worker->base_signals().warned.Connect([](const std::string& message) { LogLine("stackshot: " + message); });
+  // A forced exit (a second Ctrl-C) removes the writer's temporary file.
+  interrupts::AddTemporaryFile(options.output + ".tmp-" + std::to_string(::getpid()));
+  interrupts::SetExitNote(options.output + " not written");
 
-  const auto encode_start = Clock::now();
-  if (Status status = WriteImageFile(*image, options.output); !status.ok()) return ReportError(status.message());
-  const double encode_s = SecondsSince(encode_start);
+  const WorkerRun run = RunWorker(loop, *worker);
+  interrupts::ClearTemporaryFiles();
+  if (run.signal != 0) {
+    LogLine("stackshot: interrupted by " + interrupts::SignalName(run.signal) + "; " +
+            Completed(completed, options.output));
+    return 128 + run.signal;
+  }
+  if (run.error) return ReportError(*run.error);
+  if (!report) return ReportError("render " + scene_name + ": the worker stopped without a result");
+  if (!report->status.ok()) return ReportError(report->status.message());
 
   if (common.verbose) {
-    for (const std::string& note : built->notes) std::fprintf(stderr, "%s\n", note.c_str());
-    std::fprintf(stderr, "open %s, slice %s (%s read), rasterize %s, encode %s\n", FormatSeconds(open_s).c_str(),
-                 FormatSeconds(slice_s).c_str(), FormatBytes(viewer.bytes_sliced()).c_str(),
-                 FormatSeconds(raster_s).c_str(), FormatSeconds(encode_s).c_str());
+    for (const std::string& note : report->notes) LogLine(note);
+    LogLine("open " + FormatSeconds(report->open_s) + ", slice " + FormatSeconds(report->slice_s) + " (" +
+            FormatBytes(report->bytes_sliced) + " read), rasterize " + FormatSeconds(report->raster_s) + ", encode " +
+            FormatSeconds(report->encode_s));
   }
-  std::error_code ec;
-  const auto file_size = std::filesystem::file_size(options.output, ec);
-  progress.Finish("wrote " + options.output + " (" + std::to_string(image->width) + "×" +
-                  std::to_string(image->height) + ", " + FormatBytes(ec ? 0 : file_size) + ")");
+  const double total_s = std::chrono::duration<double>(Clock::now() - start).count();
+  LogLine("wrote " + options.output + " (" + std::to_string(report->width) + "×" + std::to_string(report->height) +
+          ", " + FormatBytes(report->file_size) + ") in " + FormatSeconds(total_s));
   return kExitOk;
 }
 
 int ReportError(const std::string& message) {
-  std::fprintf(stderr, "stackshot: error: %s\n", message.c_str());
+  LogError(message);
   return kExitError;
 }
 

@@ -2,9 +2,13 @@
 // giving one clear line, a non-zero exit and no output file.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 #include <unistd.h>
 
+#include "io/hdf5_source.h"
+#include "io/oiio_write.h"
 #include "render/image_writer.h"
 #include "run_command.h"
 
@@ -83,6 +87,17 @@ TEST_F(CliTest, RenderIsIdenticalWithOneAndTwoThreads) {
   ASSERT_EQ(RunStackshot("render " + Path("cells.json") + " -o " + a + " --threads 1 --size 120x80").exit_code, 0);
   ASSERT_EQ(RunStackshot("render " + Path("cells.json") + " -o " + b + " --threads 2 --size 120x80").exit_code, 0);
   EXPECT_EQ(ReadText(a), ReadText(b));
+}
+
+TEST_F(CliTest, TiffAndExrAreByteIdenticalAcrossRuns) {
+  // Writers stamp a time unless told otherwise; the runs fall in different seconds.
+  for (const std::string ext : {".tif", ".exr"}) {
+    const std::string a = Path("same_a" + ext), b = Path("same_b" + ext);
+    ASSERT_EQ(RunStackshot("render " + Path("cells.json") + " -o " + a + " --size 64x48").exit_code, 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    ASSERT_EQ(RunStackshot("render " + Path("cells.json") + " -o " + b + " --size 64x48").exit_code, 0);
+    EXPECT_EQ(ReadText(a), ReadText(b)) << ext;
+  }
 }
 
 TEST_F(CliTest, SetOverridesSceneFields) {
@@ -246,6 +261,176 @@ TEST_F(CliTest, ExampleIsDeterministic) {
   ASSERT_EQ(RunStackshot("render " + b + "/cells.json -o " + shot_b).exit_code, 0);
   EXPECT_EQ(ReadText(shot_a), ReadText(shot_b));
   EXPECT_EQ(ReadText(a + "/cells.json"), ReadText(std::string(STACKSHOT_SOURCE_DIR) + "/examples/cells.json"));
+}
+
+// ---- images and labels (issue 5): sources, RGB, pyramids, labels ----
+
+// A scene of one layer given as JSON text (relative paths are in the test folder).
+std::string OneLayerScene(const std::string& name, const std::string& layer) {
+  const std::string path = (fs::path(STACKSHOT_TEST_TMP) / ("cli-" + std::to_string(getpid())) / name).string();
+  WriteText(path, R"({"version": 1, "canvas": {"size": [64, 48]}, "layers": [)" + layer + "]}\n");
+  return path;
+}
+
+Array Filled(DType dtype, const Shape& shape) {
+  Array a = Array::Zeros(dtype, shape);
+  VisitDType(dtype, [&](auto zero) {
+    using T = decltype(zero);
+    for (int64_t i = 0; i < a.size(); ++i) a.mutable_data<T>()[i] = static_cast<T>(i % 100);
+  });
+  return a;
+}
+
+TEST_F(CliTest, RendersTiffStacksSequencesRgbAndLabels) {
+  ASSERT_TRUE(WriteImagePages(Path("stack.tif"), {Filled(DType::kUInt16, {32, 40}), Filled(DType::kUInt16, {32, 40})})
+                  .ok());
+  fs::create_directories(Path("frames"));
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(WriteImagePages(Path("frames/f" + std::to_string(i) + ".png"), {Filled(DType::kUInt8, {32, 40, 3})}).ok());
+  }
+  ASSERT_TRUE(WriteHdf5Dataset(Path("seg.h5"), "/labels", Filled(DType::kUInt64, {2, 32, 40}), {}, true).ok());
+  const std::string scene = OneLayerScene(
+      "mixed.json", R"({"type": "image", "source": {"path": "stack.tif"}, "projection_mode": "max"},
+                       {"type": "image", "source": {"path": "frames/f*.png"}, "interpolation2d": "cubic"},
+                       {"type": "labels", "source": {"path": "seg.h5", "dataset": "/labels"}, "contour": 1})");
+  const std::string out = Path("mixed.png");
+  const CommandResult r = RunStackshot("render " + scene + " -o " + out + " --set dims.margin_right=[1,0,0]");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto image = ReadImageFile(out);
+  ASSERT_TRUE(image.ok()) << image.status().message();
+  EXPECT_EQ(image->width, 64);
+}
+
+TEST_F(CliTest, InfoDescribesImagesSequencesAndColormaps) {
+  ASSERT_TRUE(WriteImagePages(Path("info.tif"), {Filled(DType::kUInt16, {6, 8}), Filled(DType::kUInt16, {6, 8})}).ok());
+  CommandResult r = RunStackshot("info " + Path("info.tif"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("info.tif: tiff image, 2 pages"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2x6x8"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("uint16"), std::string::npos) << r.out;
+
+  fs::create_directories(Path("seq"));
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(WriteImagePages(Path("seq/s" + std::to_string(i) + ".png"), {Filled(DType::kUInt8, {5, 7})}).ok());
+  }
+  r = RunStackshot("info '" + Path("seq") + "/*.png'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("image sequence of 2 files"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2x5x7"), std::string::npos) << r.out;
+
+  r = RunStackshot("info --colormaps");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* name : {"viridis", "magma", "gray", "turbo", "I Forest"}) {
+    EXPECT_NE(r.out.find(std::string("\n") + name + "\n"), std::string::npos) << name;
+  }
+  EXPECT_EQ(RunStackshot("info").exit_code, 2);
+}
+
+TEST_F(CliTest, PyramidLevelsThatDoNotShrink) {
+  ASSERT_TRUE(WriteHdf5Dataset(Path("flat_pyramid.h5"), "/p/s0", Filled(DType::kUInt8, {16, 16}), {}, true).ok());
+  ASSERT_TRUE(WriteHdf5Dataset(Path("flat_pyramid.h5"), "/p/s1", Filled(DType::kUInt8, {16, 16}), {}, false).ok());
+  const std::string out = Path("e_pyramid.png");
+  const std::string group = OneLayerScene(
+      "flat_pyramid.json", R"({"type": "image", "source": {"path": "flat_pyramid.h5", "dataset": "/p"}})");
+  ExpectCleanError(RunStackshot("render " + group + " -o " + out),
+                   {"flat_pyramid.json#/layers/0/source", "level 1 (16×16) does not shrink from level 0"}, out);
+  const std::string list = OneLayerScene(
+      "flat_list.json", R"({"type": "image", "source": {"multiscale": [
+                             {"path": "flat_pyramid.h5", "dataset": "/p/s0"},
+                             {"path": "flat_pyramid.h5", "dataset": "/p/s1"}]}})");
+  ExpectCleanError(RunStackshot("render " + list + " -o " + out),
+                   {"flat_list.json#/layers/0/source/multiscale", "does not shrink"}, out);
+}
+
+TEST_F(CliTest, RgbWithFiveChannels) {
+  ASSERT_TRUE(WriteImagePages(Path("five.tif"), {Filled(DType::kUInt8, {40, 40, 5})}).ok());
+  const std::string scene =
+      OneLayerScene("five.json", R"({"type": "image", "source": {"path": "five.tif"}, "rgb": true})");
+  const std::string out = Path("e_five.png");
+  ExpectCleanError(RunStackshot("render " + scene + " -o " + out),
+                   {"five.json#/layers/0/rgb", "five.tif", "rgb needs a last axis of 3 or 4 channels, this data has 5"},
+                   out);
+}
+
+TEST_F(CliTest, LabelsWithFloatData) {
+  ASSERT_TRUE(WriteHdf5Dataset(Path("float_seg.h5"), "/seg", Filled(DType::kFloat32, {8, 8}), {}, true).ok());
+  const std::string scene = OneLayerScene(
+      "float_labels.json", R"({"type": "labels", "source": {"path": "float_seg.h5", "dataset": "/seg"}})");
+  const std::string out = Path("e_float.png");
+  ExpectCleanError(RunStackshot("render " + scene + " -o " + out),
+                   {"float_labels.json#/layers/0/source", "float_seg.h5:/seg", "labels need integer data"}, out);
+}
+
+TEST_F(CliTest, GlobMatchingNothing) {
+  const std::string scene =
+      OneLayerScene("no_match.json", R"({"type": "image", "source": {"path": "nothing_here/*.png"}})");
+  const std::string out = Path("e_glob.png");
+  ExpectCleanError(RunStackshot("render " + scene + " -o " + out),
+                   {"no_match.json#/layers/0/source", "nothing_here/*.png: no files match"}, out);
+}
+
+TEST_F(CliTest, SequenceImagesOfDifferentSizes) {
+  fs::create_directories(Path("uneven"));
+  ASSERT_TRUE(WriteImagePages(Path("uneven/a.png"), {Filled(DType::kUInt8, {32, 32})}).ok());
+  ASSERT_TRUE(WriteImagePages(Path("uneven/b.png"), {Filled(DType::kUInt8, {40, 32})}).ok());
+  const std::string scene =
+      OneLayerScene("uneven.json", R"({"type": "image", "source": {"path": "uneven/*.png"}})");
+  const std::string out = Path("e_uneven.png");
+  ExpectCleanError(RunStackshot("render " + scene + " -o " + out),
+                   {"uneven.json#/layers/0/source", "uneven/b.png: 40×32 uint8 differs from", "uneven/a.png"}, out);
+}
+
+TEST_F(CliTest, TiffPageOfAnotherDtype) {
+  ASSERT_TRUE(WriteImagePages(Path("mixed_pages.tif"),
+                              {Filled(DType::kUInt16, {8, 8}), Filled(DType::kUInt8, {8, 8})})
+                  .ok());
+  const std::string scene =
+      OneLayerScene("mixed_pages.json", R"({"type": "image", "source": {"path": "mixed_pages.tif"}})");
+  const std::string out = Path("e_pages.png");
+  ExpectCleanError(RunStackshot("render " + scene + " -o " + out),
+                   {"mixed_pages.json#/layers/0/source", "mixed_pages.tif: page 1 is 8×8 uint8, page 0 is 8×8 uint16"},
+                   out);
+}
+
+}  // namespace
+}  // namespace stackshot
+
+namespace stackshot {
+namespace {
+
+TEST_F(CliTest, LatencyLogAndCacheSizeFlags) {
+  const std::string log = Path("latency.jsonl");
+  const CommandResult r = RunStackshot("render " + Path("cells.json") + " -o " + Path("lat.png") +
+                                       " --latency-log " + log + " --cache-size 64MiB");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string text = ReadText(log);
+  // One line per layer of the one slicing task, with the documented fields.
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 2) << text;
+  EXPECT_NE(text.find("\"layer\":\"membranes\""), std::string::npos) << text;
+  EXPECT_NE(text.find("\"layer\":\"nuclei\""), std::string::npos);
+  EXPECT_NE(text.find("\"cache_hit\":false"), std::string::npos);
+  ExpectCleanError(RunStackshot("render " + Path("cells.json") + " -o " + Path("c.png") + " --cache-size lots"),
+                   {"--cache-size", "lots"}, Path("c.png"));
+  ExpectCleanError(RunStackshot("render " + Path("cells.json") + " -o " + Path("c.png") + " --latency-log /no/such/dir/l"),
+                   {"/no/such/dir/l"}, Path("c.png"));
+}
+
+TEST_F(CliTest, SlowSliceNamesTheLayersStillLoading) {
+  const CommandResult r = RunStackshot("render " + Path("cells.json") + " -o " + Path("slow.png") +
+                                       " --set layers.1.source.latency_ms=2600");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("still loading after 2 s: 'membranes', 'nuclei'"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, SceneSlicingSectionIsUsed) {
+  const CommandResult r = RunStackshot("render " + Path("cells.json") + " -o " + Path("per_layer.png") +
+                                       " --set slicing.mode=per_layer --set slicing.cache_size=0");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const CommandResult batched = RunStackshot("render " + Path("cells.json") + " -o " + Path("batched.png"));
+  ASSERT_EQ(batched.exit_code, 0) << batched.err;
+  EXPECT_EQ(ReadText(Path("per_layer.png")), ReadText(Path("batched.png")));  // same picture either way
+  ExpectCleanError(RunStackshot("render " + Path("cells.json") + " -o " + Path("m.png") + " --set slicing.mode=eager"),
+                   {"cells.json#/slicing/mode"}, Path("m.png"));
 }
 
 }  // namespace
