@@ -1,5 +1,6 @@
 #include "layers/layer.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -37,5 +38,34 @@ Result<Blending> ParseBlending(const std::string& name) {
 
 Layer::Layer(std::string name, Affine data_to_world)
     : name_(std::move(name)), data_to_world_(std::move(data_to_world)) {}
+
+Result<LayerAxes> AlignDimsToLayer(const Dims& dims, int layer_ndim) {
+  const int offset = dims.ndim() - layer_ndim;
+  if (offset < 0) {
+    return InternalError("dims have " + std::to_string(dims.ndim()) + " axes, fewer than the layer's " +
+                         std::to_string(layer_ndim));
+  }
+  LayerAxes axes;
+  axes.point.assign(dims.point().begin() + offset, dims.point().end());
+  if (static_cast<int>(dims.margin_left().size()) == dims.ndim()) {
+    axes.margin_left.assign(dims.margin_left().begin() + offset, dims.margin_left().end());
+  }
+  if (static_cast<int>(dims.margin_right().size()) == dims.ndim()) {
+    axes.margin_right.assign(dims.margin_right().begin() + offset, dims.margin_right().end());
+  }
+  for (int world_axis : dims.displayed()) {
+    if (world_axis < offset) {
+      return InvalidArgumentError("displayed axis " + std::to_string(world_axis) + " is not one of the layer's axes");
+    }
+    axes.displayed.push_back(world_axis - offset);
+  }
+  if (axes.displayed.size() != 2) return InvalidArgumentError("only 2D display is supported");
+  for (int axis = 0; axis < layer_ndim; ++axis) {
+    if (std::find(axes.displayed.begin(), axes.displayed.end(), axis) == axes.displayed.end()) {
+      axes.not_displayed.push_back(axis);
+    }
+  }
+  return axes;
+}
 
 }  // namespace stackshot

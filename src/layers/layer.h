@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "nd/affine.h"
 #include "nd/cancel.h"
@@ -58,6 +59,19 @@ struct SliceRequest {
   // that changes the output), for the slice cache; empty: never cached.
   virtual std::string CacheKey() const { return {}; }
 };
+
+// A layer's share of the world dims: its axes are the trailing world axes.
+struct LayerAxes {
+  std::vector<double> point;         // world point on the layer's axes
+  std::vector<double> margin_left;   // thick-slice margins on the layer's axes
+  std::vector<double> margin_right;
+  std::vector<int> displayed;        // layer axes shown, rows then columns
+  std::vector<int> not_displayed;    // layer axes sliced
+};
+
+// Fails when the world has fewer axes than the layer or a displayed world axis is
+// not one of the layer's (only 2D display is supported).
+Result<LayerAxes> AlignDimsToLayer(const Dims& dims, int layer_ndim);
 
 class Layer {
  public:

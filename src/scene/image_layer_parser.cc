@@ -74,22 +74,7 @@ Result<ImageLayerSpec> ParseImageLayer(const JsonReader& node, const std::string
     ASSIGN_OR_RETURN(layer.gamma, gamma->Number());
     if (!(layer.gamma > 0)) return gamma->Error("gamma must be greater than 0, got " + FormatNumber(layer.gamma));
   }
-  if (auto opacity = node.Find("opacity")) {
-    ASSIGN_OR_RETURN(layer.opacity, opacity->Number());
-    if (layer.opacity < 0 || layer.opacity > 1) {
-      return opacity->Error("opacity must be 0 to 1, got " + FormatNumber(layer.opacity));
-    }
-  }
-  if (auto blending = node.Find("blending")) {
-    ASSIGN_OR_RETURN(std::string name, blending->String());
-    Result<Blending> parsed = ParseBlending(name);
-    if (!parsed.ok()) return blending->Error(parsed.status().message());
-    layer.blending = *parsed;
-  }
-  if (auto visible = node.Find("visible")) {
-    ASSIGN_OR_RETURN(layer.visible, visible->Bool());
-  }
-  RETURN_IF_ERROR(ParseTransform(node, layer.transform));
+  RETURN_IF_ERROR(ParseCommonLayerFields(node, layer.opacity, layer.blending, layer.visible, layer.transform));
   if (auto interpolation = node.Find("interpolation2d")) {
     ASSIGN_OR_RETURN(std::string name, interpolation->String());
     Result<Interpolation> parsed = ParseInterpolation(name);

@@ -43,22 +43,7 @@ Result<LabelsLayerSpec> ParseLabelsLayer(const JsonReader& node, const std::stri
   if (!layer.source.multiscale.empty()) {
     return source.Child("multiscale").Error("multiscale labels are not supported (use one level)");
   }
-  if (auto opacity = node.Find("opacity")) {
-    ASSIGN_OR_RETURN(layer.opacity, opacity->Number());
-    if (layer.opacity < 0 || layer.opacity > 1) {
-      return opacity->Error("opacity must be 0 to 1, got " + FormatNumber(layer.opacity));
-    }
-  }
-  if (auto blending = node.Find("blending")) {
-    ASSIGN_OR_RETURN(std::string name, blending->String());
-    Result<Blending> parsed = ParseBlending(name);
-    if (!parsed.ok()) return blending->Error(parsed.status().message());
-    layer.blending = *parsed;
-  }
-  if (auto visible = node.Find("visible")) {
-    ASSIGN_OR_RETURN(layer.visible, visible->Bool());
-  }
-  RETURN_IF_ERROR(ParseTransform(node, layer.transform));
+  RETURN_IF_ERROR(ParseCommonLayerFields(node, layer.opacity, layer.blending, layer.visible, layer.transform));
   if (auto color = node.Find("color")) RETURN_IF_ERROR(ParseColorDict(*color, layer.style));
   if (auto contour = node.Find("contour")) {
     ASSIGN_OR_RETURN(layer.style.contour, contour->Integer());

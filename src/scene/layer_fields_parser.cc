@@ -131,4 +131,22 @@ Status ParseTransform(const JsonReader& layer, TransformParameters& transform) {
   return Status::Ok();
 }
 
+Status ParseCommonLayerFields(const JsonReader& node, double& opacity, Blending& blending, bool& visible,
+                              TransformParameters& transform) {
+  if (auto field = node.Find("opacity")) {
+    ASSIGN_OR_RETURN(opacity, field->Number());
+    if (opacity < 0 || opacity > 1) return field->Error("opacity must be 0 to 1, got " + FormatNumber(opacity));
+  }
+  if (auto field = node.Find("blending")) {
+    ASSIGN_OR_RETURN(std::string name, field->String());
+    Result<Blending> parsed = ParseBlending(name);
+    if (!parsed.ok()) return field->Error(parsed.status().message());
+    blending = *parsed;
+  }
+  if (auto field = node.Find("visible")) {
+    ASSIGN_OR_RETURN(visible, field->Bool());
+  }
+  return ParseTransform(node, transform);
+}
+
 }  // namespace stackshot

@@ -17,6 +17,10 @@ Result<SourceSpec> ParseSource(const JsonReader& node, const std::string& direct
 // scale, translate, rotate, shear and affine of a layer object.
 Status ParseTransform(const JsonReader& layer, TransformParameters& transform);
 
+// opacity (0–1), blending, visible and the transform: what every layer type has.
+Status ParseCommonLayerFields(const JsonReader& layer, double& opacity, Blending& blending, bool& visible,
+                              TransformParameters& transform);
+
 // True for .h5, .hdf5, .hdf and .he5 (any case).
 bool IsHdf5Path(const std::string& path);
 

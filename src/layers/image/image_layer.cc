@@ -110,12 +110,7 @@ WorldExtent ImageLayer::pixel_edge_extent() const { return ComputePixelEdgeExten
 
 Result<std::shared_ptr<const SliceRequest>> ImageLayer::MakeSliceRequest(const Dims& dims, const SliceView& view,
                                                                          uint64_t request_id) const {
-  const int layer_ndim = ndim();
-  const int offset = dims.ndim() - layer_ndim;  // layer axes are the trailing world axes
-  if (offset < 0) {
-    return InternalError("dims have " + std::to_string(dims.ndim()) + " axes, fewer than the layer's " +
-                         std::to_string(layer_ndim));
-  }
+  ASSIGN_OR_RETURN(LayerAxes axes, AlignDimsToLayer(dims, ndim()));
   auto request = std::make_shared<ImageSliceRequest>();
   request->id = request_id;
   request->layer_name = name();
@@ -127,25 +122,11 @@ Result<std::shared_ptr<const SliceRequest>> ImageLayer::MakeSliceRequest(const D
   request->projection_mode = projection_mode_;
   request->rgb = rgb_;
   request->threads = slice_threads_;
-  request->point.assign(dims.point().begin() + offset, dims.point().end());
-  if (static_cast<int>(dims.margin_left().size()) == dims.ndim()) {
-    request->margin_left.assign(dims.margin_left().begin() + offset, dims.margin_left().end());
-  }
-  if (static_cast<int>(dims.margin_right().size()) == dims.ndim()) {
-    request->margin_right.assign(dims.margin_right().begin() + offset, dims.margin_right().end());
-  }
-  for (int world_axis : dims.displayed()) {
-    if (world_axis < offset) {
-      return InvalidArgumentError("displayed axis " + std::to_string(world_axis) + " is not one of the layer's axes");
-    }
-    request->displayed.push_back(world_axis - offset);
-  }
-  if (request->displayed.size() != 2) return InvalidArgumentError("only 2D display is supported");
-  for (int axis = 0; axis < layer_ndim; ++axis) {
-    if (std::find(request->displayed.begin(), request->displayed.end(), axis) == request->displayed.end()) {
-      request->not_displayed.push_back(axis);
-    }
-  }
+  request->point = std::move(axes.point);
+  request->margin_left = std::move(axes.margin_left);
+  request->margin_right = std::move(axes.margin_right);
+  request->displayed = std::move(axes.displayed);
+  request->not_displayed = std::move(axes.not_displayed);
   return std::shared_ptr<const SliceRequest>(std::move(request));
 }
 

@@ -51,12 +51,7 @@ WorldExtent LabelsLayer::pixel_edge_extent() const { return ComputePixelEdgeExte
 
 Result<std::shared_ptr<const SliceRequest>> LabelsLayer::MakeSliceRequest(const Dims& dims, const SliceView& view,
                                                                           uint64_t request_id) const {
-  const int layer_ndim = ndim();
-  const int offset = dims.ndim() - layer_ndim;  // layer axes are the trailing world axes
-  if (offset < 0) {
-    return InternalError("dims have " + std::to_string(dims.ndim()) + " axes, fewer than the layer's " +
-                         std::to_string(layer_ndim));
-  }
+  ASSIGN_OR_RETURN(LayerAxes axes, AlignDimsToLayer(dims, ndim()));
   auto request = std::make_shared<LabelsSliceRequest>();
   request->id = request_id;
   request->layer_name = name();
@@ -64,19 +59,9 @@ Result<std::shared_ptr<const SliceRequest>> LabelsLayer::MakeSliceRequest(const 
   request->world_to_data = world_to_data_;
   request->data_to_world = data_to_world();
   request->view = view;
-  request->point.assign(dims.point().begin() + offset, dims.point().end());
-  for (int world_axis : dims.displayed()) {
-    if (world_axis < offset) {
-      return InvalidArgumentError("displayed axis " + std::to_string(world_axis) + " is not one of the layer's axes");
-    }
-    request->displayed.push_back(world_axis - offset);
-  }
-  if (request->displayed.size() != 2) return InvalidArgumentError("only 2D display is supported");
-  for (int axis = 0; axis < layer_ndim; ++axis) {
-    if (std::find(request->displayed.begin(), request->displayed.end(), axis) == request->displayed.end()) {
-      request->not_displayed.push_back(axis);
-    }
-  }
+  request->point = std::move(axes.point);
+  request->displayed = std::move(axes.displayed);
+  request->not_displayed = std::move(axes.not_displayed);
   return std::shared_ptr<const SliceRequest>(std::move(request));
 }
 
