@@ -237,7 +237,6 @@ BENCHMARK(PrefetchStepBack)->Iterations(3)->Unit(benchmark::kSecond)->UseRealTim
 int main(int argc, char** argv) {
   // Keep freed plane buffers in the heap instead of returning them to the system:
   // otherwise every slice pays for fresh pages, which swamps what is measured here.
-  // The stackshot program does the same.
   mallopt(M_MMAP_THRESHOLD, 256 << 20);
   mallopt(M_TRIM_THRESHOLD, 512 << 20);
   benchmark::Initialize(&argc, argv);
