@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
   add_common(validate_cmd);
 
   InfoOptions info;
-  CLI::App* info_cmd = app.add_subcommand("info", "List the datasets of an HDF5 file");
+  CLI::App* info_cmd = app.add_subcommand("info", "Describe a data file (HDF5 datasets, image files and sequences) or list the colormaps");
   SetupInfo(*info_cmd, info);
   add_common(info_cmd);
 
