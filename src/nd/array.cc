@@ -1,6 +1,9 @@
 #include "nd/array.h"
 
 #include <algorithm>
+#include <cstring>
+
+#include "nd/huge_pages.h"
 
 namespace stackshot {
 
@@ -23,8 +26,10 @@ Array Array::Zeros(DType dtype, Shape shape) {
   Array a;
   a.dtype_ = dtype;
   a.shape_ = std::move(shape);
-  // make_shared<T[]> value-initialises, so the buffer starts zeroed.
-  a.buffer_ = std::make_shared<std::byte[]>(std::max<size_t>(a.nbytes(), 1));
+  const size_t bytes = std::max<size_t>(a.nbytes(), 1);
+  a.buffer_ = std::make_shared_for_overwrite<std::byte[]>(bytes);
+  AdviseHugePages(a.buffer_.get(), bytes);
+  std::memset(a.buffer_.get(), 0, bytes);
   return a;
 }
 
@@ -32,7 +37,9 @@ Array Array::Uninitialized(DType dtype, Shape shape) {
   Array a;
   a.dtype_ = dtype;
   a.shape_ = std::move(shape);
-  a.buffer_ = std::make_shared_for_overwrite<std::byte[]>(std::max<size_t>(a.nbytes(), 1));
+  const size_t bytes = std::max<size_t>(a.nbytes(), 1);
+  a.buffer_ = std::make_shared_for_overwrite<std::byte[]>(bytes);
+  AdviseHugePages(a.buffer_.get(), bytes);
   return a;
 }
 

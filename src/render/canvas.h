@@ -25,20 +25,33 @@ struct RgbaImage {
   bool IsOpaque() const;        // every alpha is 255
 };
 
+// The float canvas of a frame, or of a band of its rows: rows [first_row(),
+// end_row()) of a frame width() × height(). row(y) takes the frame row.
 class Canvas {
  public:
-  Canvas(int width, int height, Rgba background);
+  Canvas(int width, int height, Rgba background);  // the whole frame
+  Canvas(int width, int height, int first_row, int row_count, Rgba background);
 
   int width() const { return width_; }
   int height() const { return height_; }
-  float* row(int y) { return &rgba_[static_cast<size_t>(y) * width_ * 4]; }
-  const float* row(int y) const { return &rgba_[static_cast<size_t>(y) * width_ * 4]; }
+  int first_row() const { return first_row_; }
+  int end_row() const { return first_row_ + row_count_; }
+  float* row(int y) { return &rgba_[static_cast<size_t>(y - first_row_) * width_ * 4]; }
+  const float* row(int y) const { return &rgba_[static_cast<size_t>(y - first_row_) * width_ * 4]; }
+
+  // Makes this the band of rows [first_row, first_row + row_count), filled with
+  // `background`, keeping the allocation when it is large enough.
+  void ResetBand(int first_row, int row_count, Rgba background);
 
   RgbaImage ToRgba8(int threads) const;
+  // Converts the held rows into `frame` (width() × height() bytes), at their rows.
+  void StoreRows(RgbaImage& frame) const;
 
  private:
   int width_;
   int height_;
+  int first_row_ = 0;
+  int row_count_ = 0;
   std::vector<float> rgba_;
 };
 

@@ -1,5 +1,7 @@
 #include "render/image_drawer.h"
 
+#include <emmintrin.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -102,8 +104,9 @@ inline double Sample(const DrawContext& ctx, double r, double c, int64_t ch) {
 template <bool kGamma>
 inline double ToUnit(const DrawContext& ctx, double value) {
   double t = (value - ctx.lo) / ctx.range;
-  if (!(t > 0.0)) t = 0.0;
-  if (t > 1.0) t = 1.0;
+  // maxsd / minsd rather than branches, which noisy data mispredicts: maxsd gives
+  // t > 0 ? t : 0 (so NaN gives 0) and minsd t < 1 ? t : 1, the same values.
+  t = _mm_cvtsd_f64(_mm_min_sd(_mm_max_sd(_mm_set_sd(t), _mm_setzero_pd()), _mm_set_sd(1.0)));
   if constexpr (kGamma) t = std::pow(t, ctx.gamma);
   return t;
 }
@@ -177,38 +180,72 @@ void DrawRows(Canvas& canvas, const Camera2D& camera, const DrawContext& ctx, in
   }
 }
 
-template <Blending kMode, Interpolation kInterp>
-void DrawAll(Canvas& canvas, const Camera2D& camera, const DrawContext& ctx, bool gamma, int threads) {
-  ParallelFor(canvas.height(), kRowGrain, threads, [&](int64_t begin, int64_t end) {
-    if (gamma) {
-      DrawRows<kMode, kInterp, true>(canvas, camera, ctx, begin, end);
-    } else {
-      DrawRows<kMode, kInterp, false>(canvas, camera, ctx, begin, end);
-    }
-  });
-}
+using RowsFn = void (*)(Canvas&, const Camera2D&, const DrawContext&, int64_t, int64_t);
 
 template <Blending kMode>
-void DrawWithMode(Canvas& canvas, const Camera2D& camera, const DrawContext& ctx, Interpolation interpolation,
-                  bool gamma, int threads) {
+RowsFn PickRows(Interpolation interpolation, bool gamma) {
   switch (interpolation) {
     case Interpolation::kLinear:
-      DrawAll<kMode, Interpolation::kLinear>(canvas, camera, ctx, gamma, threads);
-      break;
+      return gamma ? &DrawRows<kMode, Interpolation::kLinear, true> : &DrawRows<kMode, Interpolation::kLinear, false>;
     case Interpolation::kCubic:
-      DrawAll<kMode, Interpolation::kCubic>(canvas, camera, ctx, gamma, threads);
-      break;
+      return gamma ? &DrawRows<kMode, Interpolation::kCubic, true> : &DrawRows<kMode, Interpolation::kCubic, false>;
     case Interpolation::kNearest:
-      DrawAll<kMode, Interpolation::kNearest>(canvas, camera, ctx, gamma, threads);
       break;
   }
+  return gamma ? &DrawRows<kMode, Interpolation::kNearest, true> : &DrawRows<kMode, Interpolation::kNearest, false>;
 }
+
+RowsFn PickRows(Blending blending, Interpolation interpolation, bool gamma) {
+  switch (blending) {
+    case Blending::kOpaque: return PickRows<Blending::kOpaque>(interpolation, gamma);
+    case Blending::kTranslucent: return PickRows<Blending::kTranslucent>(interpolation, gamma);
+    case Blending::kTranslucentNoDepth: return PickRows<Blending::kTranslucentNoDepth>(interpolation, gamma);
+    case Blending::kAdditive: return PickRows<Blending::kAdditive>(interpolation, gamma);
+    case Blending::kMinimum: return PickRows<Blending::kMinimum>(interpolation, gamma);
+  }
+  return PickRows<Blending::kTranslucent>(interpolation, gamma);
+}
+
+// Holds the response (the plane the context points into) and the colormap.
+class ImagePainter final : public LayerPainter {
+ public:
+  ImagePainter(std::shared_ptr<const ImageSliceResponse> response, Colormap colormap, const Camera2D& camera)
+      : response_(std::move(response)), colormap_(std::move(colormap)), camera_(camera) {}
+
+  Status Prepare(const ImageAppearance& appearance) {
+    const Array& plane = response_->plane;
+    const bool rgb = plane.ndim() == 3;
+    RETURN_IF_ERROR(MakePlaneGeometry(response_->plane_to_world, plane.shape()[0], plane.shape()[1], camera_, ctx_.g));
+    ctx_.data = plane.data<float>();
+    ctx_.channels = rgb ? plane.shape()[2] : 1;
+    ctx_.lo = appearance.contrast_limits[0];
+    ctx_.range = appearance.contrast_limits[1] - appearance.contrast_limits[0];
+    ctx_.gamma = appearance.gamma;
+    ctx_.opacity = static_cast<float>(appearance.opacity);
+    ctx_.alpha_max = response_->alpha_max;
+    ctx_.controls = colormap_.controls().data();
+    ctx_.colors = colormap_.colors().data();
+    ctx_.color_count = static_cast<int>(std::min(colormap_.controls().size(), colormap_.colors().size()));
+    if (ctx_.color_count < 2) return InternalError("colormap '" + colormap_.name() + "' has fewer than 2 colours");
+    rows_ = PickRows(appearance.blending, appearance.interpolation, ctx_.gamma != 1.0);
+    return Status::Ok();
+  }
+
+  void PaintRows(Canvas& canvas, int begin, int end) const override { rows_(canvas, camera_, ctx_, begin, end); }
+
+ private:
+  std::shared_ptr<const ImageSliceResponse> response_;
+  Colormap colormap_;
+  Camera2D camera_;
+  DrawContext ctx_;
+  RowsFn rows_ = nullptr;
+};
 
 }  // namespace
 
-Status DrawImage(Canvas& canvas, const Camera2D& camera, const ImageDrawItem& item, int threads) {
+PainterResult PreparePainter(const FrameSpec& frame, const ImageDrawItem& item, int /*threads*/) {
   const auto& response = item.response;
-  if (!response || response->empty || response->plane.empty()) return Status::Ok();
+  if (!response || response->empty || response->plane.empty()) return std::unique_ptr<LayerPainter>(new EmptyPainter);
   const Array& plane = response->plane;
   const bool rgb = plane.ndim() == 3;
   if ((plane.ndim() != 2 && !rgb) || plane.dtype() != DType::kFloat32 ||
@@ -216,45 +253,26 @@ Status DrawImage(Canvas& canvas, const Camera2D& camera, const ImageDrawItem& it
     return InternalError("image plane must be 2-d float32 (or 3-d with 3 or 4 channels), got " +
                          ShapeToString(plane.shape()) + " " + DTypeName(plane.dtype()));
   }
-  if (plane.shape()[0] <= 0 || plane.shape()[1] <= 0) return Status::Ok();
+  if (plane.shape()[0] <= 0 || plane.shape()[1] <= 0) return std::unique_ptr<LayerPainter>(new EmptyPainter);
 
-  DrawContext ctx;
-  RETURN_IF_ERROR(MakePlaneGeometry(response->plane_to_world, plane.shape()[0], plane.shape()[1], camera, ctx.g));
-  ctx.data = plane.data<float>();
-  ctx.channels = rgb ? plane.shape()[2] : 1;
-  ctx.lo = item.appearance.contrast_limits[0];
-  ctx.range = item.appearance.contrast_limits[1] - item.appearance.contrast_limits[0];
-  ctx.gamma = item.appearance.gamma;
-  ctx.opacity = static_cast<float>(item.appearance.opacity);
-  ctx.alpha_max = response->alpha_max;
   Colormap colormap("unused", {0.0f, 1.0f}, {Rgba{0, 0, 0, 1}, Rgba{1, 1, 1, 1}});
   if (!rgb) {
     ASSIGN_OR_RETURN(colormap, ResolveColormap(item.appearance.colormap));
   }
-  ctx.controls = colormap.controls().data();
-  ctx.colors = colormap.colors().data();
-  ctx.color_count = static_cast<int>(std::min(colormap.controls().size(), colormap.colors().size()));
-  if (ctx.color_count < 2) return InternalError("colormap '" + colormap.name() + "' has fewer than 2 colours");
+  auto painter = std::make_unique<ImagePainter>(response, std::move(colormap), frame.camera);
+  RETURN_IF_ERROR(painter->Prepare(item.appearance));
+  return std::unique_ptr<LayerPainter>(std::move(painter));
+}
 
-  const bool gamma = ctx.gamma != 1.0;
-  const Interpolation interpolation = item.appearance.interpolation;
-  switch (item.appearance.blending) {
-    case Blending::kOpaque:
-      DrawWithMode<Blending::kOpaque>(canvas, camera, ctx, interpolation, gamma, threads);
-      break;
-    case Blending::kTranslucent:
-      DrawWithMode<Blending::kTranslucent>(canvas, camera, ctx, interpolation, gamma, threads);
-      break;
-    case Blending::kTranslucentNoDepth:
-      DrawWithMode<Blending::kTranslucentNoDepth>(canvas, camera, ctx, interpolation, gamma, threads);
-      break;
-    case Blending::kAdditive:
-      DrawWithMode<Blending::kAdditive>(canvas, camera, ctx, interpolation, gamma, threads);
-      break;
-    case Blending::kMinimum:
-      DrawWithMode<Blending::kMinimum>(canvas, camera, ctx, interpolation, gamma, threads);
-      break;
-  }
+Status DrawImage(Canvas& canvas, const Camera2D& camera, const ImageDrawItem& item, int threads) {
+  FrameSpec frame;
+  frame.width = canvas.width();
+  frame.height = canvas.height();
+  frame.camera = camera;
+  ASSIGN_OR_RETURN(std::unique_ptr<LayerPainter> painter, PreparePainter(frame, item, threads));
+  ParallelFor(canvas.end_row() - canvas.first_row(), kRowGrain, threads, [&](int64_t begin, int64_t end) {
+    painter->PaintRows(canvas, canvas.first_row() + static_cast<int>(begin), canvas.first_row() + static_cast<int>(end));
+  });
   return Status::Ok();
 }
 

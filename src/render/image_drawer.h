@@ -15,10 +15,14 @@
 #include "render/camera.h"
 #include "render/canvas.h"
 #include "render/colormap.h"
-#include "render/rasterizer.h"
+#include "render/draw_item.h"
+#include "render/layer_painter.h"
 
 namespace stackshot {
 
+PainterResult PreparePainter(const FrameSpec& frame, const ImageDrawItem& item, int threads);
+
+// Prepares and paints every row the canvas holds (for tests and one-off draws).
 Status DrawImage(Canvas& canvas, const Camera2D& camera, const ImageDrawItem& item, int threads);
 
 }  // namespace stackshot

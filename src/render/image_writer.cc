@@ -12,10 +12,12 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <span>
 
 #include <libdeflate.h>
 
 #include "io/oiio_plugin.h"
+#include "nd/huge_pages.h"
 
 namespace stackshot {
 namespace {
@@ -158,7 +160,11 @@ std::vector<uint8_t> EncodePng(const RgbaImage& image, int level) {
   const size_t row_bytes = width * channels;
 
   // Filter "sub" on every row: each byte minus the same channel of the pixel before.
-  std::vector<uint8_t> filtered((row_bytes + 1) * height);
+  // Every byte of `filtered` is written below, and the compressor writes only what
+  // it needs of its worst-case bound: neither buffer is zero-filled first.
+  const size_t filtered_size = (row_bytes + 1) * height;
+  std::unique_ptr<uint8_t[]> filtered(new uint8_t[std::max<size_t>(filtered_size, 1)]);
+  AdviseHugePages(filtered.get(), filtered_size);
   for (size_t y = 0; y < height; ++y) {
     const uint8_t* in = &image.pixels[y * width * 4];
     uint8_t* out = &filtered[y * (row_bytes + 1)];
@@ -185,9 +191,12 @@ std::vector<uint8_t> EncodePng(const RgbaImage& image, int level) {
   std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(
       libdeflate_alloc_compressor(std::clamp(level, 0, 12)));
   if (!compressor) return {};
-  std::vector<uint8_t> zlib(libdeflate_zlib_compress_bound(compressor.get(), filtered.size()));
-  zlib.resize(libdeflate_zlib_compress(compressor.get(), filtered.data(), filtered.size(), zlib.data(), zlib.size()));
-  if (zlib.empty()) return {};
+  const size_t bound = libdeflate_zlib_compress_bound(compressor.get(), filtered_size);
+  std::unique_ptr<uint8_t[]> zlib_buffer(new uint8_t[bound]);
+  const size_t zlib_size =
+      libdeflate_zlib_compress(compressor.get(), filtered.get(), filtered_size, zlib_buffer.get(), bound);
+  if (zlib_size == 0) return {};
+  const std::span<const uint8_t> zlib(zlib_buffer.get(), zlib_size);
 
   // Chunks are limited to 2^31 - 1 bytes; split the stream well below that.
   constexpr size_t kMaxChunk = size_t{1} << 30;

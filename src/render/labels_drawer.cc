@@ -115,36 +115,54 @@ void DrawRows(Canvas& canvas, const Camera2D& camera, const LabelsContext<T>& ct
 }
 
 template <typename T>
-void DrawTyped(Canvas& canvas, const Camera2D& camera, const LabelsContext<T>& ctx, Blending blending, int threads) {
-  ParallelFor(canvas.height(), kRowGrain, threads, [&](int64_t begin, int64_t end) {
-    switch (blending) {
-      case Blending::kOpaque: DrawRows<T, Blending::kOpaque>(canvas, camera, ctx, begin, end); break;
-      case Blending::kTranslucent: DrawRows<T, Blending::kTranslucent>(canvas, camera, ctx, begin, end); break;
-      case Blending::kTranslucentNoDepth:
-        DrawRows<T, Blending::kTranslucentNoDepth>(canvas, camera, ctx, begin, end);
-        break;
-      case Blending::kAdditive: DrawRows<T, Blending::kAdditive>(canvas, camera, ctx, begin, end); break;
-      case Blending::kMinimum: DrawRows<T, Blending::kMinimum>(canvas, camera, ctx, begin, end); break;
-    }
-  });
+using LabelsRowsFn = void (*)(Canvas&, const Camera2D&, const LabelsContext<T>&, int64_t, int64_t);
+
+template <typename T>
+LabelsRowsFn<T> PickRows(Blending blending) {
+  switch (blending) {
+    case Blending::kOpaque: return &DrawRows<T, Blending::kOpaque>;
+    case Blending::kTranslucent: return &DrawRows<T, Blending::kTranslucent>;
+    case Blending::kTranslucentNoDepth: return &DrawRows<T, Blending::kTranslucentNoDepth>;
+    case Blending::kAdditive: return &DrawRows<T, Blending::kAdditive>;
+    case Blending::kMinimum: return &DrawRows<T, Blending::kMinimum>;
+  }
+  return &DrawRows<T, Blending::kTranslucent>;
 }
+
+// Holds the response (the plane the context points into).
+template <typename T>
+class LabelsPainter final : public LayerPainter {
+ public:
+  LabelsPainter(std::shared_ptr<const LabelsSliceResponse> response, LabelsContext<T> ctx, const Camera2D& camera,
+                Blending blending)
+      : response_(std::move(response)), ctx_(std::move(ctx)), camera_(camera), rows_(PickRows<T>(blending)) {}
+
+  void PaintRows(Canvas& canvas, int begin, int end) const override { rows_(canvas, camera_, ctx_, begin, end); }
+
+ private:
+  std::shared_ptr<const LabelsSliceResponse> response_;
+  LabelsContext<T> ctx_;
+  Camera2D camera_;
+  LabelsRowsFn<T> rows_;
+};
 
 }  // namespace
 
-Status DrawLabels(Canvas& canvas, const Camera2D& camera, const LabelsDrawItem& item, int threads) {
+PainterResult PreparePainter(const FrameSpec& frame, const LabelsDrawItem& item, int /*threads*/) {
   const auto& response = item.response;
-  if (!response || response->empty || response->plane.empty()) return Status::Ok();
+  if (!response || response->empty || response->plane.empty()) return std::unique_ptr<LayerPainter>(new EmptyPainter);
   const Array& plane = response->plane;
   if (plane.ndim() != 2 || IsFloat(plane.dtype())) {
     return InternalError("labels plane must be 2-d integer, got " + ShapeToString(plane.shape()) + " " +
                          DTypeName(plane.dtype()));
   }
-  if (plane.shape()[0] <= 0 || plane.shape()[1] <= 0) return Status::Ok();
+  if (plane.shape()[0] <= 0 || plane.shape()[1] <= 0) return std::unique_ptr<LayerPainter>(new EmptyPainter);
   const LabelsAppearance& style = item.appearance;
   if (style.contour < 0) return InvalidArgumentError("contour must be 0 or more");
   PlaneGeometry geometry;
-  RETURN_IF_ERROR(MakePlaneGeometry(response->plane_to_world, plane.shape()[0], plane.shape()[1], camera, geometry));
-  Status status = Status::Ok();
+  RETURN_IF_ERROR(
+      MakePlaneGeometry(response->plane_to_world, plane.shape()[0], plane.shape()[1], frame.camera, geometry));
+  PainterResult painter = InternalError("labels plane of float type");
   VisitDType(plane.dtype(), [&](auto zero) {
     using T = decltype(zero);
     if constexpr (std::is_integral_v<T>) {
@@ -161,12 +179,23 @@ Status DrawLabels(Canvas& canvas, const Camera2D& camera, const LabelsDrawItem& 
       }
       if (style.default_color) ctx.default_color = *style.default_color;
       ctx.opacity = static_cast<float>(style.opacity);
-      DrawTyped(canvas, camera, ctx, style.blending, threads);
-    } else {
-      status = InternalError("labels plane of float type");
+      painter = std::unique_ptr<LayerPainter>(
+          std::make_unique<LabelsPainter<T>>(response, std::move(ctx), frame.camera, style.blending));
     }
   });
-  return status;
+  return painter;
+}
+
+Status DrawLabels(Canvas& canvas, const Camera2D& camera, const LabelsDrawItem& item, int threads) {
+  FrameSpec frame;
+  frame.width = canvas.width();
+  frame.height = canvas.height();
+  frame.camera = camera;
+  ASSIGN_OR_RETURN(std::unique_ptr<LayerPainter> painter, PreparePainter(frame, item, threads));
+  ParallelFor(canvas.end_row() - canvas.first_row(), kRowGrain, threads, [&](int64_t begin, int64_t end) {
+    painter->PaintRows(canvas, canvas.first_row() + static_cast<int>(begin), canvas.first_row() + static_cast<int>(end));
+  });
+  return Status::Ok();
 }
 
 }  // namespace stackshot

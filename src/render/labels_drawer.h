@@ -12,10 +12,14 @@
 
 #include "render/camera.h"
 #include "render/canvas.h"
-#include "render/rasterizer.h"
+#include "render/draw_item.h"
+#include "render/layer_painter.h"
 
 namespace stackshot {
 
+PainterResult PreparePainter(const FrameSpec& frame, const LabelsDrawItem& item, int threads);
+
+// Prepares and paints every row the canvas holds (for tests and one-off draws).
 Status DrawLabels(Canvas& canvas, const Camera2D& camera, const LabelsDrawItem& item, int threads);
 
 }  // namespace stackshot

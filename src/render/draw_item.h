@@ -1,0 +1,37 @@
+// DrawItem: what the rasterizer draws for one layer — its applied slice response and
+// its appearance — and FrameSpec, the frame it is drawn into. One struct per layer
+// type; the variant lists them all.
+#pragma once
+
+#include <memory>
+#include <variant>
+
+#include "layers/image/image_appearance.h"
+#include "layers/image/image_slice.h"
+#include "layers/labels/labels_appearance.h"
+#include "layers/labels/labels_slice.h"
+#include "render/camera.h"
+
+namespace stackshot {
+
+struct ImageDrawItem {
+  std::shared_ptr<const ImageSliceResponse> response;
+  ImageAppearance appearance;
+};
+
+struct LabelsDrawItem {
+  std::shared_ptr<const LabelsSliceResponse> response;
+  LabelsAppearance appearance;
+};
+
+// One variant alternative per layer type.
+using DrawItem = std::variant<ImageDrawItem, LabelsDrawItem>;
+
+struct FrameSpec {
+  int width = 0;
+  int height = 0;
+  Rgba background = {0, 0, 0, 1};
+  Camera2D camera;
+};
+
+}  // namespace stackshot
