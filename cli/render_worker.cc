@@ -107,7 +107,7 @@ RenderReport RenderWorker::Work() {
 
   // Not interrupted once begun: written whole under a temporary name, then renamed.
   const auto encode_start = Clock::now();
-  if (Status status = WriteImageFile(*image, job_.output); !status.ok()) {
+  if (Status status = WriteImageFile(*image, job_.output, job_.threads); !status.ok()) {
     report.status = status;
     MarkFailed();
     return report;

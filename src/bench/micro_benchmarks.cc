@@ -138,13 +138,17 @@ void EncodePngLibdeflate(benchmark::State& state) {
   const RgbaImage frame = ReferenceFrame();
   size_t size = 0;
   for (auto _ : state) {
-    auto bytes = EncodePng(frame, static_cast<int>(state.range(0)));
+    auto bytes = EncodePng(frame, static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
     size = bytes.size();
     benchmark::DoNotOptimize(bytes);
   }
   state.counters["bytes"] = static_cast<double>(size);
 }
-BENCHMARK(EncodePngLibdeflate)->ArgName("level")->Arg(1)->Arg(6)->Unit(benchmark::kMillisecond);
+BENCHMARK(EncodePngLibdeflate)
+    ->ArgNames({"level", "threads"})
+    ->ArgsProduct({{1, 6}, {1, 2}})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 void EncodePngOpenImageIO(benchmark::State& state) {
   const RgbaImage frame = ReferenceFrame();

@@ -12,15 +12,14 @@
 #include <vector>
 
 #include "render/canvas.h"
+#include "render/png_encoder.h"
 
 namespace stackshot {
 
 // Fails on an unknown extension (listing the known ones) before anything is written.
 Status CheckOutputPath(const std::string& path);
-Status WriteImageFile(const RgbaImage& image, const std::string& path);
-
-// PNG bytes: filter "sub" on every row, zlib stream from libdeflate at `level`.
-std::vector<uint8_t> EncodePng(const RgbaImage& image, int level = 1);
+// `threads` is for the PNG encoder (the bytes never depend on it).
+Status WriteImageFile(const RgbaImage& image, const std::string& path, int threads = 1);
 // The same image through OpenImageIO's PNG writer (kept for the benchmark).
 Status WritePngWithOpenImageIO(const RgbaImage& image, const std::string& path, int compression_level);
 
