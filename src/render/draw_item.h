@@ -10,6 +10,12 @@
 #include "layers/image/image_slice.h"
 #include "layers/labels/labels_appearance.h"
 #include "layers/labels/labels_slice.h"
+#include "layers/points/points_appearance.h"
+#include "layers/points/points_slice.h"
+#include "layers/shapes/shapes_appearance.h"
+#include "layers/shapes/shapes_slice.h"
+#include "layers/vectors/vectors_appearance.h"
+#include "layers/vectors/vectors_slice.h"
 #include "render/camera.h"
 
 namespace stackshot {
@@ -24,8 +30,23 @@ struct LabelsDrawItem {
   LabelsAppearance appearance;
 };
 
+struct PointsDrawItem {
+  std::shared_ptr<const PointsSliceResponse> response;
+  PointsAppearance appearance;
+};
+
+struct ShapesDrawItem {
+  std::shared_ptr<const ShapesSliceResponse> response;
+  ShapesAppearance appearance;
+};
+
+struct VectorsDrawItem {
+  std::shared_ptr<const VectorsSliceResponse> response;
+  VectorsAppearance appearance;
+};
+
 // One variant alternative per layer type.
-using DrawItem = std::variant<ImageDrawItem, LabelsDrawItem>;
+using DrawItem = std::variant<ImageDrawItem, LabelsDrawItem, PointsDrawItem, ShapesDrawItem, VectorsDrawItem>;
 
 struct FrameSpec {
   int width = 0;

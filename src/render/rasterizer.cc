@@ -8,6 +8,9 @@
 #include "render/image_drawer.h"
 #include "render/labels_drawer.h"
 #include "render/layer_painter.h"
+#include "render/points_drawer.h"
+#include "render/shapes_drawer.h"
+#include "render/vectors_drawer.h"
 
 namespace stackshot {
 namespace {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <sstream>
 
 #include "io/hdf5_source.h"
@@ -12,6 +13,12 @@
 #include "layers/image/image_layer.h"
 #include "layers/image/multiscale.h"
 #include "layers/labels/labels_layer.h"
+#include "layers/points/points_csv.h"
+#include "layers/points/points_layer.h"
+#include "layers/shapes/shapes_csv.h"
+#include "layers/shapes/shapes_layer.h"
+#include "layers/vectors/vectors_layer.h"
+#include "scene/json_reader.h"
 #include "scene/layer_fields_parser.h"
 #include "scene/slicing_settings.h"
 
@@ -173,6 +180,151 @@ Status BuildLabelsLayer(const SceneSpec& spec, const LabelsLayerSpec& layer_spec
   return Status::Ok();
 }
 
+// A points colour given as a feature: a cycle for text or when a cycle was given,
+// else a colormap (napari's default viridis) for numbers.
+void DecidePointColorMode(PointColor& color, bool cycle_given, bool colormap_given, const PointsData& data) {
+  if (color.mode == PointColor::Mode::kDirect) return;
+  const PointsFeature* feature = data.FindFeature(color.feature);
+  const bool numeric = feature && feature->numeric;
+  if (colormap_given || (numeric && !cycle_given)) {
+    color.mode = PointColor::Mode::kColormap;
+    if (!colormap_given) color.colormap.name = "viridis";
+  } else {
+    color.mode = PointColor::Mode::kCycle;
+    if (!cycle_given) color.cycle = DefaultColorCycle();
+  }
+}
+
+Status BuildPointsLayer(const SceneSpec& spec, const PointsLayerSpec& layer_spec, int threads, BuiltScene& built) {
+  const std::string at = spec.file + layer_spec.pointer;
+  PointsData data = layer_spec.data;
+  if (layer_spec.source) {
+    const std::string source_at = spec.file + layer_spec.source->pointer;
+    const std::string extension = Lower(std::filesystem::path(layer_spec.source->path).extension().string());
+    if (extension == ".csv") {
+      auto read = ReadPointsCsv(layer_spec.source->path);
+      if (!read.ok()) return read.status().WithContext(source_at);
+      data = std::move(read).value();
+    } else {
+      auto source = OpenSource(*layer_spec.source);
+      if (!source.ok()) return source.status().WithContext(source_at);
+      auto array = (*source)->Read(FullBox((*source)->shape()));
+      if (!array.ok()) return array.status().WithContext(source_at);
+      auto points = PointsFromArray(*array, (*source)->Describe());
+      if (!points.ok()) return points.status().WithContext(source_at);
+      data = std::move(points).value();
+    }
+  }
+  auto transform = BuildLayerTransform(data.ndim, layer_spec.transform);
+  if (!transform.ok()) return transform.status().WithContext(at);
+  auto shared = std::make_shared<const PointsData>(std::move(data));
+  auto layer = PointsLayer::Create(layer_spec.name, shared, *transform);
+  if (!layer.ok()) return layer.status().WithContext(at);
+  PointsLayer& points = **layer;
+  if (layer_spec.size) RETURN_IF_ERROR(points.SetSize(*layer_spec.size).WithContext(at + "/size"));
+  if (!layer_spec.sizes.empty()) RETURN_IF_ERROR(points.SetSizes(layer_spec.sizes).WithContext(at + "/size"));
+  if (!layer_spec.shown.empty()) RETURN_IF_ERROR(points.SetShown(layer_spec.shown).WithContext(at + "/shown"));
+  PointsAppearance style = layer_spec.style;
+  DecidePointColorMode(style.face_color, layer_spec.face_cycle_given, layer_spec.face_colormap_given, *shared);
+  DecidePointColorMode(style.border_color, layer_spec.border_cycle_given, layer_spec.border_colormap_given, *shared);
+  RETURN_IF_ERROR(points.SetStyle(std::move(style)).WithContext(at));
+  points.set_out_of_slice_display(layer_spec.out_of_slice_display);
+  points.set_projection_mode(layer_spec.projection_mode);
+  points.set_slice_threads(threads);
+  points.set_opacity(layer_spec.opacity);
+  points.set_blending(layer_spec.blending);
+  points.set_visible(layer_spec.visible);
+  built.viewer->AddLayer(std::move(layer).value());
+  return Status::Ok();
+}
+
+Status BuildShapesLayer(const SceneSpec& spec, const ShapesLayerSpec& layer_spec, BuiltScene& built) {
+  const std::string at = spec.file + layer_spec.pointer;
+  ShapesData data = layer_spec.data;
+  if (layer_spec.source) {
+    auto read = ReadShapesCsv(layer_spec.source->path);
+    if (!read.ok()) return read.status().WithContext(spec.file + layer_spec.source->pointer);
+    data = std::move(read).value();
+  }
+  auto transform = BuildLayerTransform(data.ndim, layer_spec.transform);
+  if (!transform.ok()) return transform.status().WithContext(at);
+  auto layer = ShapesLayer::Create(layer_spec.name, std::make_shared<const ShapesData>(std::move(data)), *transform);
+  if (!layer.ok()) return layer.status().WithContext(at);
+  ShapesLayer& shapes = **layer;
+  RETURN_IF_ERROR(shapes.SetStyle(layer_spec.style).WithContext(at));
+  shapes.set_opacity(layer_spec.opacity);
+  shapes.set_blending(layer_spec.blending);
+  shapes.set_visible(layer_spec.visible);
+  built.viewer->AddLayer(std::move(layer).value());
+  return Status::Ok();
+}
+
+// Colour by a feature: numbers through the colormap (contrast limits default to
+// the values' range), text through the colour cycle in order of first appearance.
+Status ColorByFeature(const VectorsLayerSpec& layer_spec, const VectorsFeature& feature, VectorsAppearance& style) {
+  if (feature.numeric) {
+    style.color_values = feature.numbers;
+    if (layer_spec.contrast_limits) {
+      style.contrast_limits = *layer_spec.contrast_limits;
+    } else if (!feature.numbers.empty()) {
+      const auto [lo, hi] = std::minmax_element(feature.numbers.begin(), feature.numbers.end());
+      style.contrast_limits = {*lo, *hi};
+    }
+    return Status::Ok();
+  }
+  if (layer_spec.color_cycle.empty()) {
+    return InvalidArgumentError("edge_color: feature '" + feature.name + "' holds text: give edge_color_cycle");
+  }
+  std::vector<std::string> seen;
+  style.edge_color.clear();
+  for (const std::string& value : feature.strings) {
+    size_t k = std::find(seen.begin(), seen.end(), value) - seen.begin();
+    if (k == seen.size()) seen.push_back(value);
+    style.edge_color.push_back(layer_spec.color_cycle[k % layer_spec.color_cycle.size()]);
+  }
+  if (style.edge_color.empty()) style.edge_color = {Rgba{1, 0, 0, 1}};
+  return Status::Ok();
+}
+
+Status BuildVectorsLayer(const SceneSpec& spec, const VectorsLayerSpec& layer_spec, BuiltScene& built) {
+  const std::string at = spec.file + layer_spec.pointer;
+  VectorsData data = layer_spec.data;
+  if (layer_spec.source) {
+    const std::string source_at = spec.file + layer_spec.source->pointer;
+    auto source = OpenSource(*layer_spec.source);
+    if (!source.ok()) return source.status().WithContext(source_at);
+    auto array = (*source)->Read(FullBox((*source)->shape()));
+    if (!array.ok()) return array.status().WithContext(source_at);
+    auto vectors = VectorsFromArray(*array, (*source)->Describe());
+    if (!vectors.ok()) return vectors.status().WithContext(source_at);
+    data = std::move(vectors).value();
+  }
+  for (const VectorsFeature& feature : layer_spec.features) {
+    const size_t size = feature.numeric ? feature.numbers.size() : feature.strings.size();
+    if (static_cast<int64_t>(size) != data.size()) {
+      return InvalidArgumentError(at + "/features/" + EscapePointerToken(feature.name) + ": has " +
+                                  std::to_string(size) + " values for " + std::to_string(data.size()) + " vectors");
+    }
+  }
+  data.features = layer_spec.features;
+  VectorsAppearance style = layer_spec.style;
+  if (!layer_spec.color_feature.empty()) {
+    RETURN_IF_ERROR(ColorByFeature(layer_spec, *data.FindFeature(layer_spec.color_feature), style).WithContext(at));
+  }
+  auto transform = BuildLayerTransform(data.ndim, layer_spec.transform);
+  if (!transform.ok()) return transform.status().WithContext(at);
+  auto layer = VectorsLayer::Create(layer_spec.name, std::make_shared<const VectorsData>(std::move(data)), *transform);
+  if (!layer.ok()) return layer.status().WithContext(at);
+  VectorsLayer& vectors = **layer;
+  RETURN_IF_ERROR(vectors.SetStyle(std::move(style)).WithContext(at));
+  vectors.set_out_of_slice_display(layer_spec.out_of_slice_display);
+  vectors.set_opacity(layer_spec.opacity);
+  vectors.set_blending(layer_spec.blending);
+  vectors.set_visible(layer_spec.visible);
+  built.viewer->AddLayer(std::move(layer).value());
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<BuiltScene> BuildViewer(const SceneSpec& spec, MainLoop& loop, const BuildFlags& flags) {
@@ -194,17 +346,20 @@ Result<BuiltScene> BuildViewer(const SceneSpec& spec, MainLoop& loop, const Buil
   built.screenshot.background = spec.canvas.background;
 
   // Every layer in the order the scene lists them, whatever its type.
-  size_t next_image = 0;
-  size_t next_labels = 0;
-  while (next_image < spec.layers.size() || next_labels < spec.labels.size()) {
-    const bool image_next = next_labels == spec.labels.size() ||
-                            (next_image < spec.layers.size() && spec.layers[next_image].index < spec.labels[next_labels].index);
-    if (image_next) {
-      RETURN_IF_ERROR(BuildImageLayer(spec, spec.layers[next_image++], flags.threads, built));
-    } else {
-      RETURN_IF_ERROR(BuildLabelsLayer(spec, spec.labels[next_labels++], built));
-    }
+  std::vector<std::pair<int, std::function<Status()>>> builds;
+  for (const auto& layer : spec.layers) {
+    builds.emplace_back(layer.index, [&] { return BuildImageLayer(spec, layer, flags.threads, built); });
   }
+  for (const auto& layer : spec.labels) builds.emplace_back(layer.index, [&] { return BuildLabelsLayer(spec, layer, built); });
+  for (const auto& layer : spec.points) {
+    builds.emplace_back(layer.index, [&] { return BuildPointsLayer(spec, layer, flags.threads, built); });
+  }
+  for (const auto& layer : spec.shapes) builds.emplace_back(layer.index, [&] { return BuildShapesLayer(spec, layer, built); });
+  for (const auto& layer : spec.vectors) {
+    builds.emplace_back(layer.index, [&] { return BuildVectorsLayer(spec, layer, built); });
+  }
+  std::sort(builds.begin(), builds.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [index, build] : builds) RETURN_IF_ERROR(build());
 
   Dims dims = built.viewer->dims();
   RETURN_IF_ERROR(ApplyDims(spec, dims));

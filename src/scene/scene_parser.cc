@@ -15,6 +15,9 @@
 #include "scene/image_layer_parser.h"
 #include "scene/json_reader.h"
 #include "scene/labels_layer_parser.h"
+#include "scene/points_layer_parser.h"
+#include "scene/shapes_layer_parser.h"
+#include "scene/vectors_layer_parser.h"
 #include "scene/slicing_settings.h"
 #include "scene/scene_spec.h"
 
@@ -202,6 +205,30 @@ Status ParseLayers(const JsonReader& node, const std::string& directory, SceneSp
       layer.index = static_cast<int>(index);
       names.push_back(layer.name);
       scene.labels.push_back(std::move(layer));
+      continue;
+    }
+    if (type_name == "points") {
+      ASSIGN_OR_RETURN(PointsLayerSpec layer, ParsePointsLayer(element, directory));
+      layer.name = CoerceName(layer.name, names);
+      layer.index = static_cast<int>(index);
+      names.push_back(layer.name);
+      scene.points.push_back(std::move(layer));
+      continue;
+    }
+    if (type_name == "shapes") {
+      ASSIGN_OR_RETURN(ShapesLayerSpec layer, ParseShapesLayer(element, directory));
+      layer.name = CoerceName(layer.name, names);
+      layer.index = static_cast<int>(index);
+      names.push_back(layer.name);
+      scene.shapes.push_back(std::move(layer));
+      continue;
+    }
+    if (type_name == "vectors") {
+      ASSIGN_OR_RETURN(VectorsLayerSpec layer, ParseVectorsLayer(element, directory));
+      layer.name = CoerceName(layer.name, names);
+      layer.index = static_cast<int>(index);
+      names.push_back(layer.name);
+      scene.vectors.push_back(std::move(layer));
       continue;
     }
     if (type_name != "image") {

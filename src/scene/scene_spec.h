@@ -21,6 +21,13 @@
 #include "layers/image/image_appearance.h"
 #include "layers/image/projection.h"
 #include "layers/labels/labels_appearance.h"
+#include "layers/points/points_appearance.h"
+#include "layers/points/points_data.h"
+#include "layers/points/points_slice.h"
+#include "layers/shapes/shapes_appearance.h"
+#include "layers/shapes/shapes_data.h"
+#include "layers/vectors/vectors_appearance.h"
+#include "layers/vectors/vectors_data.h"
 #include "nd/affine.h"
 
 namespace stackshot {
@@ -56,6 +63,63 @@ struct LabelsLayerSpec {
   std::string name;
   SourceSpec source;
   LabelsAppearance style;  // colours, contour, selection (opacity and blending below)
+  double opacity = 0.7;
+  Blending blending = Blending::kTranslucent;
+  bool visible = true;
+  TransformParameters transform;
+  int index = 0;
+  std::string pointer;
+};
+
+// A points layer: napari's points CSV or an N×D HDF5 dataset (`source`), or inline
+// `data` (already parsed, with inline `features`).
+struct PointsLayerSpec {
+  std::string name;
+  std::optional<SourceSpec> source;
+  PointsData data;                   // inline points when there is no source
+  std::optional<double> size;        // one size for all (napari's default 10)
+  std::vector<double> sizes;         // or one per point
+  std::vector<uint8_t> shown;        // per point; empty: all shown
+  bool out_of_slice_display = false;
+  PointsProjection projection_mode = PointsProjection::kNone;
+  // Colours, symbol and border. A colour by feature is decided when the data is
+  // known: the mode flags say what the scene gave.
+  PointsAppearance style;
+  bool face_cycle_given = false, face_colormap_given = false;
+  bool border_cycle_given = false, border_colormap_given = false;
+  double opacity = 1.0;
+  Blending blending = Blending::kTranslucent;
+  bool visible = true;
+  TransformParameters transform;
+  int index = 0;
+  std::string pointer;
+};
+
+// A shapes layer: napari's shapes CSV (`source`) or inline `data` (already parsed).
+struct ShapesLayerSpec {
+  std::string name;
+  std::optional<SourceSpec> source;  // a napari shapes CSV
+  ShapesData data;                   // inline shapes when there is no source
+  ShapesAppearance style;            // per-shape colours, widths, z_index
+  double opacity = 0.7;
+  Blending blending = Blending::kTranslucent;
+  bool visible = true;
+  TransformParameters transform;
+  int index = 0;
+  std::string pointer;
+};
+
+// A vectors layer: an N×2×D HDF5 dataset (`source`) or inline `data`.
+struct VectorsLayerSpec {
+  std::string name;
+  std::optional<SourceSpec> source;
+  VectorsData data;                  // inline vectors (and features) when there is no source
+  std::vector<VectorsFeature> features;  // the scene's "features" table
+  VectorsAppearance style;
+  std::string color_feature;         // edge_color names a feature: colour by it
+  std::vector<Rgba> color_cycle;     // edge_color_cycle, for a categorical feature
+  std::optional<std::array<double, 2>> contrast_limits;  // edge_contrast_limits
+  bool out_of_slice_display = false;
   double opacity = 0.7;
   Blending blending = Blending::kTranslucent;
   bool visible = true;
@@ -107,6 +171,9 @@ struct SceneSpec {
   // that order, the first at the bottom).
   std::vector<ImageLayerSpec> layers;
   std::vector<LabelsLayerSpec> labels;
+  std::vector<PointsLayerSpec> points;
+  std::vector<ShapesLayerSpec> shapes;
+  std::vector<VectorsLayerSpec> vectors;
 };
 
 // Reads, applies `overrides` ("dims.point=[10,0,0]", in order) and parses the file.

@@ -284,10 +284,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadValue{"/layers", "[]", "scene.json#/layers: a scene needs at least one layer"},
         BadValue{"/layers", "{}", "scene.json#/layers: expected an array of layers, got object"},
         BadValue{"/layers/0", "5", "scene.json#/layers/0: expected a layer object, got number"},
-        BadValue{"/layers/0/type", R"("points")",
-                 "scene.json#/layers/0/type: layer type 'points' is not supported yet"},
-        BadValue{"/layers/0/type", R"("shapes")",
-                 "scene.json#/layers/0/type: layer type 'shapes' is not supported yet"},
+        BadValue{"/layers/0/type", R"("tracks")",
+                 "scene.json#/layers/0/type: layer type 'tracks' is not supported yet"},
+        BadValue{"/layers/0/type", R"("surface")",
+                 "scene.json#/layers/0/type: layer type 'surface' is not supported yet"},
         BadValue{"/layers/0/type", R"("imag")",
                  "scene.json#/layers/0/type: unknown layer type 'imag' (nearest: image)"},
         BadValue{"/layers/0/type", "1", "scene.json#/layers/0/type: expected a string, got number"},
@@ -399,8 +399,8 @@ TEST(ParseSceneErrorTest, VersionIsCheckedBeforeKeys) {
 
 TEST(ParseSceneErrorTest, UnsupportedTypeWinsOverItsOwnKeys) {
   json document = MinimalScene();
-  document["layers"][0] = json::parse(R"({"type": "points", "size": 6, "face_color": "yellow"})");
-  EXPECT_EQ(ParseError(document), "scene.json#/layers/0/type: layer type 'points' is not supported yet");
+  document["layers"][0] = json::parse(R"({"type": "surface", "size": 6, "face_color": "yellow"})");
+  EXPECT_EQ(ParseError(document), "scene.json#/layers/0/type: layer type 'surface' is not supported yet");
 }
 
 TEST(ParseSceneErrorTest, PointerTokensAreEscaped) {

@@ -1,0 +1,149 @@
+#include "layers/points/points_layer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace stackshot {
+namespace {
+
+// The world box of the data box [low, high]: per output axis the sum of the
+// smaller (larger) of each term, i.e. the min (max) over all corners.
+WorldExtent BoxToWorld(const std::vector<double>& low, const std::vector<double>& high, const Affine& data_to_world) {
+  const int n = data_to_world.ndim();
+  WorldExtent extent;
+  extent.min.assign(n, 0.0);
+  extent.max.assign(n, 0.0);
+  for (int r = 0; r < n; ++r) {
+    double min_sum = 0.0;
+    double max_sum = 0.0;
+    for (int c = 0; c < n; ++c) {
+      const double a = data_to_world.linear(r, c) * low[c];
+      const double b = data_to_world.linear(r, c) * high[c];
+      min_sum += std::min(a, b);
+      max_sum += std::max(a, b);
+    }
+    extent.min[r] = min_sum + data_to_world.translation(r);
+    extent.max[r] = max_sum + data_to_world.translation(r);
+  }
+  extent.step = data_to_world.ColumnScales();
+  return extent;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<PointsLayer>> PointsLayer::Create(std::string name, std::shared_ptr<const PointsData> data,
+                                                         Affine data_to_world) {
+  if (!data) return InternalError("points layer '" + name + "' without data");
+  if (data->ndim < 2) return InvalidArgumentError("points need at least 2 dims, got " + std::to_string(data->ndim));
+  if (static_cast<int>(data->columns.size()) != data->ndim) return InternalError("points data columns do not match ndim");
+  if (data_to_world.ndim() != data->ndim) {
+    return InternalError("transform has " + std::to_string(data_to_world.ndim()) + " dims, points have " +
+                         std::to_string(data->ndim));
+  }
+  ASSIGN_OR_RETURN(Affine world_to_data, data_to_world.Inverse());
+  return std::shared_ptr<PointsLayer>(
+      new PointsLayer(std::move(name), std::move(data), std::move(data_to_world), std::move(world_to_data)));
+}
+
+PointsLayer::PointsLayer(std::string name, std::shared_ptr<const PointsData> data, Affine data_to_world,
+                         Affine world_to_data)
+    : Layer(std::move(name), std::move(data_to_world)), data_(std::move(data)),
+      world_to_data_(std::move(world_to_data)) {
+  style_.data = data_;
+}
+
+Status PointsLayer::SetSize(double size) {
+  if (!(size >= 0) || !std::isfinite(size)) return InvalidArgumentError("size must be a number ≥ 0");
+  size_ = size;
+  sizes_.reset();
+  return Status::Ok();
+}
+
+Status PointsLayer::SetSizes(std::vector<double> sizes) {
+  if (static_cast<int64_t>(sizes.size()) != data_->size()) {
+    return InvalidArgumentError(std::to_string(sizes.size()) + " sizes for " + std::to_string(data_->size()) +
+                                " points");
+  }
+  for (size_t i = 0; i < sizes.size(); ++i) {
+    if (!(sizes[i] >= 0) || !std::isfinite(sizes[i])) {
+      return InvalidArgumentError("size of point " + std::to_string(i) + " must be a number ≥ 0");
+    }
+  }
+  sizes_ = std::make_shared<const std::vector<double>>(std::move(sizes));
+  return Status::Ok();
+}
+
+Status PointsLayer::SetShown(std::vector<uint8_t> shown) {
+  if (static_cast<int64_t>(shown.size()) != data_->size()) {
+    return InvalidArgumentError(std::to_string(shown.size()) + " shown flags for " + std::to_string(data_->size()) +
+                                " points");
+  }
+  shown_ = std::make_shared<const std::vector<uint8_t>>(std::move(shown));
+  return Status::Ok();
+}
+
+Status PointsLayer::SetStyle(PointsAppearance style) {
+  RETURN_IF_ERROR(CheckPointColor(style.face_color, *data_, "face_color"));
+  RETURN_IF_ERROR(CheckPointColor(style.border_color, *data_, "border_color"));
+  if (!(style.border_width >= 0)) return InvalidArgumentError("border_width must be 0 or more");
+  if (style.border_width_is_relative && style.border_width > 1) {
+    return InvalidArgumentError("a relative border_width must be between 0 and 1 (napari's rule)");
+  }
+  style.data = data_;
+  style_ = std::move(style);
+  return Status::Ok();
+}
+
+PointsAppearance PointsLayer::appearance() const {
+  PointsAppearance a = style_;
+  a.opacity = opacity();
+  a.blending = blending();
+  return a;
+}
+
+WorldExtent PointsLayer::Extent(double grow) const {
+  const int n = data_->ndim;
+  std::vector<double> low(n, 0.0), high(n, 1.0);
+  if (data_->size() > 0) {
+    for (int axis = 0; axis < n; ++axis) {
+      const auto [min, max] = std::minmax_element(data_->columns[axis].begin(), data_->columns[axis].end());
+      low[axis] = *min - grow;
+      high[axis] = *max + grow;
+    }
+  }
+  return BoxToWorld(low, high, data_to_world());
+}
+
+WorldExtent PointsLayer::world_extent() const { return Extent(0.0); }
+
+WorldExtent PointsLayer::pixel_edge_extent() const {
+  double max_size = size_;
+  if (sizes_ && !sizes_->empty()) max_size = *std::max_element(sizes_->begin(), sizes_->end());
+  return Extent(data_->size() > 0 ? max_size / 2.0 : 0.0);
+}
+
+Result<std::shared_ptr<const SliceRequest>> PointsLayer::MakeSliceRequest(const Dims& dims, const SliceView& view,
+                                                                          uint64_t request_id) const {
+  (void)view;
+  ASSIGN_OR_RETURN(LayerAxes axes, AlignDimsToLayer(dims, ndim()));
+  auto request = std::make_shared<PointsSliceRequest>();
+  request->id = request_id;
+  request->layer_name = name();
+  request->data = data_;
+  request->sizes = sizes_;
+  request->size = size_;
+  request->shown = shown_;
+  request->out_of_slice_display = out_of_slice_display_;
+  request->projection_mode = projection_mode_;
+  request->world_to_data = world_to_data_;
+  request->data_to_world = data_to_world();
+  request->point = std::move(axes.point);
+  request->margin_left = std::move(axes.margin_left);
+  request->margin_right = std::move(axes.margin_right);
+  request->displayed = std::move(axes.displayed);
+  request->not_displayed = std::move(axes.not_displayed);
+  request->threads = slice_threads_;
+  return std::shared_ptr<const SliceRequest>(std::move(request));
+}
+
+}  // namespace stackshot

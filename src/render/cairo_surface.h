@@ -1,0 +1,77 @@
+// Private to render/: a vector layer's geometry rendered by Cairo into a
+// premultiplied ARGB32 surface that covers a box of screen pixels, and the painter
+// that composites that surface onto canvas rows.
+//
+// Conventions: device space is screen pixels (pixel (col, row) covers [col, col+1)
+// × [row, row+1), so its centre is at +0.5, as the camera has it). Geometry is given
+// in a layer's displayed data coordinates as user space u = column axis, v = row
+// axis; the context's matrix maps it to the surface, so stroke widths given in data
+// units scale with the layer transform and the zoom (napari's meshes do the same).
+// Cairo renders on one thread; rendering is deterministic for a given Cairo.
+#pragma once
+
+#include <cairo.h>
+
+#include <memory>
+
+#include "nd/affine.h"
+#include "render/camera.h"
+#include "render/layer_painter.h"
+
+namespace stackshot {
+
+// A box of screen pixels [x0, x1) × [y0, y1).
+struct ScreenBox {
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  bool empty() const { return x1 <= x0 || y1 <= y0; }
+};
+
+// Accumulates device points into the pixel box that holds them, `pad` pixels
+// wider on every side.
+class ScreenBounds {
+ public:
+  void Add(double x, double y);
+  bool empty() const { return !(min_x_ <= max_x_); }
+  // The box, grown by `pad` and clipped to the frame.
+  ScreenBox Box(double pad, int width, int height) const;
+  void Reset();
+
+ private:
+  double min_x_ = 1, min_y_ = 1, max_x_ = 0, max_y_ = 0;
+};
+
+// data (row, col) of the displayed axes → screen device (x, y), as a Cairo matrix on
+// user space (u = col, v = row), shifted so that screen pixel `origin` is (0, 0).
+cairo_matrix_t DataToScreenMatrix(const Affine& plane_to_world, const Camera2D& camera, int width, int height,
+                                  int origin_x, int origin_y);
+// The largest factor by which the matrix stretches a length (for stroke padding).
+double MaxStretch(const cairo_matrix_t& matrix);
+
+struct CairoSurfaceDeleter {
+  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
+};
+struct CairoContextDeleter {
+  void operator()(cairo_t* context) const { cairo_destroy(context); }
+};
+using CairoSurfacePtr = std::unique_ptr<cairo_surface_t, CairoSurfaceDeleter>;
+using CairoContextPtr = std::unique_ptr<cairo_t, CairoContextDeleter>;
+
+// A transparent ARGB32 surface of the box's size; fails naming Cairo's status.
+Result<CairoSurfacePtr> MakeLayerSurface(const ScreenBox& box);
+
+// Composites the surface onto canvas rows: each pixel's premultiplied colour is
+// un-premultiplied and blended with `blending` using the pixel's alpha (which
+// already holds the layer's opacity and the geometry's coverage); opaque layers
+// replace the canvas where covered, smoothed by coverage at the edges.
+class CairoPainter final : public LayerPainter {
+ public:
+  CairoPainter(CairoSurfacePtr surface, ScreenBox box, Blending blending);
+  void PaintRows(Canvas& canvas, int begin, int end) const override;
+
+ private:
+  CairoSurfacePtr surface_;
+  ScreenBox box_;
+  Blending blending_;
+};
+
+}  // namespace stackshot

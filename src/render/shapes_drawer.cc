@@ -1,0 +1,149 @@
+#include "render/shapes_drawer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <vector>
+
+#include "render/cairo_surface.h"
+
+namespace stackshot {
+namespace {
+
+// napari's triangulate_ellipse: 100 angles over [0, 2π], the last equal to the
+// first, so the outline is a 99-sided polygon.
+constexpr int kEllipseSegments = 100;
+// napari's generate_2D_edge_meshes switches from a miter to a bevel past this.
+constexpr double kMiterLimit = 3.0;
+
+struct Vertex {
+  double row, col;
+};
+
+// The shape's outline in displayed data coordinates (u = col, v = row).
+std::vector<Vertex> Outline(const ShapesData& data, int64_t shape, int row_axis, int col_axis) {
+  const int64_t begin = data.offsets[shape];
+  const int64_t end = data.offsets[shape + 1];
+  std::vector<Vertex> corners;
+  for (int64_t v = begin; v < end; ++v) {
+    corners.push_back({data.columns[row_axis][static_cast<size_t>(v)], data.columns[col_axis][static_cast<size_t>(v)]});
+  }
+  if (data.types[shape] != ShapeType::kEllipse || corners.size() != 4) return corners;
+  Vertex center = {0, 0};
+  for (const Vertex& c : corners) {
+    center.row += c.row;
+    center.col += c.col;
+  }
+  center.row /= 4;
+  center.col /= 4;
+  const Vertex ax1 = {(corners[1].row - corners[0].row) / 2, (corners[1].col - corners[0].col) / 2};
+  const Vertex ax2 = {(corners[2].row - corners[1].row) / 2, (corners[2].col - corners[1].col) / 2};
+  std::vector<Vertex> outline;
+  const double step = 2 * M_PI / (kEllipseSegments - 1);
+  for (int k = 0; k < kEllipseSegments - 1; ++k) {
+    const double c = std::cos(step * k);
+    const double s = std::sin(step * k);
+    outline.push_back({center.row + c * ax1.row + s * ax2.row, center.col + c * ax1.col + s * ax2.col});
+  }
+  return outline;
+}
+
+void SetColor(cairo_t* cr, const Rgba& color, double alpha_scale, bool opaque) {
+  cairo_set_source_rgba(cr, color[0], color[1], color[2], opaque ? 1.0 : color[3] * alpha_scale);
+}
+
+}  // namespace
+
+PainterResult PreparePainter(const FrameSpec& frame, const ShapesDrawItem& item, int /*threads*/) {
+  const auto& response = item.response;
+  if (!response || response->empty || response->indices.empty() || !response->data) {
+    return std::unique_ptr<LayerPainter>(new EmptyPainter());
+  }
+  const ShapesData& data = *response->data;
+  const ShapesAppearance& style = item.appearance;
+  RETURN_IF_ERROR(CheckShapesAppearance(style, data.size()));
+  if (response->displayed.size() != 2) return InternalError("shapes response without two displayed axes");
+  const int row_axis = response->displayed[0];
+  const int col_axis = response->displayed[1];
+
+  // Drawing order: ascending z_index, ties in data order.
+  std::vector<int64_t> order = response->indices;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int64_t a, int64_t b) { return PerShape(style.z_index, a) < PerShape(style.z_index, b); });
+
+  const cairo_matrix_t to_screen = DataToScreenMatrix(response->plane_to_world, frame.camera, frame.width,
+                                                      frame.height, 0, 0);
+  if (!(std::abs(to_screen.xx * to_screen.yy - to_screen.xy * to_screen.yx) > 0)) {
+    return std::unique_ptr<LayerPainter>(new EmptyPainter());
+  }
+  const double stretch = MaxStretch(to_screen);
+
+  // Outlines of the shapes that reach the frame, and the box that holds them.
+  std::vector<std::pair<int64_t, std::vector<Vertex>>> shapes;
+  ScreenBounds all;
+  for (int64_t shape : order) {
+    std::vector<Vertex> outline = Outline(data, shape, row_axis, col_axis);
+    ScreenBounds bounds;
+    for (const Vertex& v : outline) {
+      double x = v.col, y = v.row;
+      cairo_matrix_transform_point(&to_screen, &x, &y);
+      bounds.Add(x, y);
+    }
+    // A miter reaches kMiterLimit half-widths from the outline.
+    const double pad = PerShape(style.edge_width, shape) * stretch * kMiterLimit / 2 + 2;
+    if (bounds.Box(pad, frame.width, frame.height).empty()) continue;
+    for (const Vertex& v : outline) {
+      double x = v.col, y = v.row;
+      cairo_matrix_transform_point(&to_screen, &x, &y);
+      all.Add(x - pad, y - pad);
+      all.Add(x + pad, y + pad);
+    }
+    shapes.emplace_back(shape, std::move(outline));
+  }
+  const ScreenBox box = all.Box(0, frame.width, frame.height);
+  if (shapes.empty() || box.empty()) return std::unique_ptr<LayerPainter>(new EmptyPainter());
+
+  ASSIGN_OR_RETURN(CairoSurfacePtr surface, MakeLayerSurface(box));
+  CairoContextPtr context(cairo_create(surface.get()));
+  cairo_t* cr = context.get();
+  const bool opaque = style.blending == Blending::kOpaque;
+  cairo_set_operator(cr, style.blending == Blending::kAdditive ? CAIRO_OPERATOR_ADD : CAIRO_OPERATOR_OVER);
+  cairo_set_antialias(cr, CAIRO_ANTIALIAS_GRAY);
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+  cairo_set_miter_limit(cr, kMiterLimit);
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+  const cairo_matrix_t to_surface =
+      DataToScreenMatrix(response->plane_to_world, frame.camera, frame.width, frame.height, box.x0, box.y0);
+  cairo_set_matrix(cr, &to_surface);
+
+  for (const auto& [shape, outline] : shapes) {
+    const ShapeType type = data.types[shape];
+    const bool closed = IsClosedShape(type);
+    cairo_new_path(cr);
+    cairo_move_to(cr, outline[0].col, outline[0].row);
+    for (size_t k = 1; k < outline.size(); ++k) cairo_line_to(cr, outline[k].col, outline[k].row);
+    if (closed) {
+      cairo_close_path(cr);
+      const Rgba& face = PerShape(style.face_color, shape);
+      if (face[3] > 0) {
+        SetColor(cr, face, style.opacity, opaque);
+        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+        cairo_fill_preserve(cr);
+      }
+    }
+    const double width = PerShape(style.edge_width, shape);
+    const Rgba& edge = PerShape(style.edge_color, shape);
+    if (width > 0 && edge[3] > 0) {
+      SetColor(cr, edge, style.opacity, opaque);
+      cairo_set_line_width(cr, width);
+      cairo_stroke(cr);
+    }
+    cairo_new_path(cr);
+  }
+  const cairo_status_t status = cairo_status(cr);
+  if (status != CAIRO_STATUS_SUCCESS) return InternalError(std::string("cairo: ") + cairo_status_to_string(status));
+  cairo_surface_flush(surface.get());
+  return std::unique_ptr<LayerPainter>(new CairoPainter(std::move(surface), box, style.blending));
+}
+
+}  // namespace stackshot

@@ -1,0 +1,134 @@
+#include "render/points_drawer.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+
+namespace stackshot {
+namespace {
+
+// A 2D layer's slice: points at (row, col) data = world coordinates.
+PointsDrawItem Item(std::vector<std::vector<double>> rows, float size = 10) {
+  auto data = std::make_shared<PointsData>(*PointsFromRows(rows, "test"));
+  auto response = std::make_shared<PointsSliceResponse>();
+  for (size_t i = 0; i < rows.size(); ++i) {
+    response->indices.push_back(static_cast<int64_t>(i));
+    response->rows.push_back(rows[i][0]);
+    response->cols.push_back(rows[i][1]);
+    response->sizes.push_back(size);
+  }
+  response->displayed_to_world = Affine::Identity(2);
+  PointsDrawItem item;
+  item.response = response;
+  item.appearance.data = data;
+  return item;
+}
+
+// Camera so that world (y, x) = screen pixel centre (y, x) minus 0.5: pixel (c, r)
+// covers world [c - 0.5, c + 0.5].
+Camera2D PixelCamera(int width, int height) { return {height / 2.0 - 0.5, width / 2.0 - 0.5, 1.0}; }
+
+std::array<float, 4> At(const Canvas& canvas, int x, int y) {
+  std::array<float, 4> v;
+  std::memcpy(v.data(), canvas.row(y) + x * 4, sizeof v);
+  return v;
+}
+
+TEST(PointsDrawerTest, DiscFaceBorderAndOutside) {
+  Canvas canvas(40, 40, {0, 0, 0, 1});
+  PointsDrawItem item = Item({{20, 20}}, 20);
+  item.appearance.border_width = 0.2;  // 4 px border centred on the radius-10 outline
+  ASSERT_TRUE(DrawPoints(canvas, PixelCamera(40, 40), item, 1).ok());
+  EXPECT_EQ(At(canvas, 20, 20), (std::array<float, 4>{1, 1, 1, 1}));
+  const Rgba dimgray = item.appearance.border_color.color;
+  // 10 px right of the centre: on the outline, inside the border's core.
+  EXPECT_EQ(At(canvas, 30, 20), (std::array<float, 4>{dimgray[0], dimgray[1], dimgray[2], 1}));
+  EXPECT_EQ(At(canvas, 35, 20), (std::array<float, 4>{0, 0, 0, 1}));
+  EXPECT_EQ(At(canvas, 0, 0), (std::array<float, 4>{0, 0, 0, 1}));
+}
+
+TEST(PointsDrawerTest, LaterPointsDrawOnTop) {
+  PointsDrawItem item = Item({{10, 10}, {10, 14}}, 8);
+  item.appearance.face_color.per_point = {{1, 0, 0, 1}, {0, 0, 1, 1}};
+  item.appearance.border_width = 0;
+  Canvas canvas(24, 24, {0, 0, 0, 1});
+  ASSERT_TRUE(DrawPoints(canvas, PixelCamera(24, 24), item, 1).ok());
+  EXPECT_EQ(At(canvas, 11, 10), (std::array<float, 4>{0, 0, 1, 1}));
+  EXPECT_EQ(At(canvas, 8, 10), (std::array<float, 4>{1, 0, 0, 1}));
+  // One pixel past the blue outline: its fringe, alpha exp(-(1 + r)^2) with r = 1.
+  EXPECT_EQ(At(canvas, 9, 10)[2], std::exp(-4.0f));
+}
+
+TEST(PointsDrawerTest, SameBitsForAnyThreadsAndBands) {
+  std::vector<std::vector<double>> rows;
+  uint64_t state = 99;
+  for (int i = 0; i < 3000; ++i) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    rows.push_back({static_cast<double>((state >> 33) % 100), static_cast<double>((state >> 13) % 120)});
+  }
+  PointsDrawItem item = Item(rows, 7);
+  item.appearance.opacity = 0.6;
+  item.appearance.symbol = PointSymbol::kStar;
+  FrameSpec frame{120, 100, {0, 0, 0, 1}, PixelCamera(120, 100)};
+  auto one = PreparePainter(frame, item, 1);
+  auto two = PreparePainter(frame, item, 2);
+  ASSERT_TRUE(one.ok() && two.ok());
+  Canvas whole(120, 100, {0, 0, 0, 1});
+  (*one)->PaintRows(whole, 0, 100);
+  Canvas banded(120, 100, {0, 0, 0, 1});
+  for (auto [b, e] : {std::pair{0, 3}, {3, 17}, {17, 64}, {64, 100}}) (*two)->PaintRows(banded, b, e);
+  for (int y = 0; y < 100; ++y) {
+    ASSERT_EQ(std::memcmp(whole.row(y), banded.row(y), 120 * 4 * sizeof(float)), 0) << "row " << y;
+  }
+  Canvas band(120, 100, 40, 8, {0, 0, 0, 1});
+  (*one)->PaintRows(band, 40, 48);
+  EXPECT_EQ(std::memcmp(whole.row(40), band.row(40), 120 * 8 * 4 * sizeof(float)), 0);
+}
+
+TEST(PointsDrawerTest, ColourCycleByCategoryInSortedOrder) {
+  PointsDrawItem item = Item({{5, 5}, {5, 15}, {5, 25}}, 6);
+  auto data = std::make_shared<PointsData>(*item.appearance.data);
+  data->features.push_back({"kind", false, {}, {"b", "a", "b"}});
+  item.appearance.data = data;
+  item.appearance.border_width = 0;
+  item.appearance.face_color.mode = PointColor::Mode::kCycle;
+  item.appearance.face_color.feature = "kind";
+  item.appearance.face_color.cycle = {{1, 0, 0, 1}, {0, 1, 0, 1}};
+  Canvas canvas(30, 10, {0, 0, 0, 1});
+  ASSERT_TRUE(DrawPoints(canvas, PixelCamera(30, 10), item, 1).ok());
+  EXPECT_EQ(At(canvas, 5, 5), (std::array<float, 4>{0, 1, 0, 1}));   // "b": second
+  EXPECT_EQ(At(canvas, 15, 5), (std::array<float, 4>{1, 0, 0, 1}));  // "a": first
+  EXPECT_EQ(At(canvas, 25, 5), (std::array<float, 4>{0, 1, 0, 1}));
+}
+
+TEST(PointsDrawerTest, ColormapOverNumericFeature) {
+  PointsDrawItem item = Item({{5, 5}, {5, 15}}, 6);
+  auto data = std::make_shared<PointsData>(*item.appearance.data);
+  data->features.push_back({"score", true, {2, 4}, {}});
+  item.appearance.data = data;
+  item.appearance.border_width = 0;
+  item.appearance.face_color.mode = PointColor::Mode::kColormap;
+  item.appearance.face_color.feature = "score";
+  item.appearance.face_color.colormap.name = "gray";
+  Canvas canvas(20, 10, {0, 0, 1, 1});
+  ASSERT_TRUE(DrawPoints(canvas, PixelCamera(20, 10), item, 1).ok());
+  EXPECT_EQ(At(canvas, 5, 5), (std::array<float, 4>{0, 0, 0, 1}));
+  EXPECT_EQ(At(canvas, 15, 5), (std::array<float, 4>{1, 1, 1, 1}));
+  item.appearance.face_color.feature = "nope";
+  EXPECT_EQ(DrawPoints(canvas, PixelCamera(20, 10), item, 1).message(),
+            "face_color: no feature 'nope' (valid: score)");
+}
+
+TEST(PointsDrawerTest, ZeroSizeDrawsNothingAndTinySizesAreClamped) {
+  Canvas canvas(10, 10, {0, 0, 0, 1});
+  ASSERT_TRUE(DrawPoints(canvas, PixelCamera(10, 10), Item({{5, 5}}, 0), 1).ok());
+  EXPECT_EQ(At(canvas, 5, 5), (std::array<float, 4>{0, 0, 0, 1}));
+  PointsDrawItem tiny = Item({{5, 5}}, 0.01f);
+  tiny.appearance.border_width = 0;
+  ASSERT_TRUE(DrawPoints(canvas, PixelCamera(10, 10), tiny, 1).ok());
+  EXPECT_EQ(At(canvas, 5, 5), (std::array<float, 4>{1, 1, 1, 1}));  // drawn 2 px wide
+}
+
+}  // namespace
+}  // namespace stackshot
