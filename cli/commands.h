@@ -62,6 +62,20 @@ struct ExampleOptions {
 void SetupExample(CLI::App& app, ExampleOptions& options);
 int RunExample(const ExampleOptions& options, const CommonOptions& common);
 
+struct BenchOptions {
+  std::vector<std::string> scenarios;  // --scenario, repeatable; empty: all
+  bool quick = false;
+  std::string json;                    // --json FILE
+  std::string compare;                 // --compare BASELINE.json
+  double max_regression = 10;          // --max-regression PCT
+  std::string html;                    // --html FILE
+  std::vector<std::string> params;     // --param SCENARIO.NAME=NUMBER
+  double budget_s = 8;                 // --budget SECONDS per scenario
+  bool list = false;
+};
+void SetupBench(CLI::App& app, BenchOptions& options);
+int RunBench(const BenchOptions& options, const CommonOptions& common);
+
 // Prints "stackshot: error: <message>" on stderr (a JSON error event with
 // --progress json) and returns kExitError.
 int ReportError(const std::string& message);

@@ -52,6 +52,12 @@ int main(int argc, char** argv) {
   SetupExample(*example_cmd, example);
   add_common(example_cmd);
 
+  BenchOptions bench;
+  CLI::App* bench_cmd =
+      app.add_subcommand("bench", "Measure NAP-4's representative slicing scenarios (table, JSON, baseline compare)");
+  SetupBench(*bench_cmd, bench);
+  add_common(bench_cmd);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -64,5 +70,6 @@ int main(int argc, char** argv) {
   if (validate_cmd->parsed()) return RunValidate(validate, common);
   if (info_cmd->parsed()) return RunInfo(info, common);
   if (example_cmd->parsed()) return RunExample(example, common);
+  if (bench_cmd->parsed()) return RunBench(bench, common);
   return kExitUsage;
 }
