@@ -72,4 +72,16 @@ Result<std::vector<Rgba>> ResolvePointColors(const PointColor& color, const Poin
   return colors;
 }
 
+Result<VisiblePointColors> ResolveVisiblePointColors(const PointColor& color, const PointsData& data,
+                                                     const std::vector<int64_t>& indices, const std::string& what) {
+  VisiblePointColors colors;
+  if (color.mode == PointColor::Mode::kDirect && color.per_point.empty()) {
+    RETURN_IF_ERROR(CheckPointColor(color, data, what));
+    colors.uniform = color.color;
+    return colors;
+  }
+  ASSIGN_OR_RETURN(colors.per_point, ResolvePointColors(color, data, indices, what));
+  return colors;
+}
+
 }  // namespace stackshot

@@ -15,4 +15,15 @@ namespace stackshot {
 Result<std::vector<Rgba>> ResolvePointColors(const PointColor& color, const PointsData& data,
                                              const std::vector<int64_t>& indices, const std::string& what);
 
+// The colours of the visible points, without a copy per point where one colour
+// serves them all (direct colour, no per-point list).
+struct VisiblePointColors {
+  Rgba uniform{};
+  std::vector<Rgba> per_point;  // empty: `uniform` for every point
+  const Rgba& At(size_t k) const { return per_point.empty() ? uniform : per_point[k]; }
+};
+
+Result<VisiblePointColors> ResolveVisiblePointColors(const PointColor& color, const PointsData& data,
+                                                     const std::vector<int64_t>& indices, const std::string& what);
+
 }  // namespace stackshot

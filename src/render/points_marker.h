@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "layers/points/points_appearance.h"
+#include "render/pixel_kernels.h"
 
 namespace stackshot {
 
@@ -107,39 +108,101 @@ inline float MarkerDistance(float x, float y, float v) {
   }
 }
 
-// vispy's marker fragment: the colour (straight RGB) and alpha at signed distance
-// r, for border width e and antialias width aa (pixels). alpha 0: discarded.
-struct MarkerFragment {
-  float rgba[4];
+// Four lanes of ints, the companion of Float4 for masks and exponent bits.
+using Int4 = int __attribute__((vector_size(16)));
+
+inline Float4 Broadcast4(float v) { return Float4{v, v, v, v}; }
+
+// std::max (a < b ? b : a) / std::fabs / std::sqrt lane by lane, with the same results.
+inline Float4 Max4(Float4 a, Float4 b) {
+#if defined(__SSE__)
+  return __builtin_ia32_maxps(b, a);  // b > a ? b : a, one instruction
+#else
+  return a < b ? b : a;
+#endif
+}
+inline Float4 Abs4(Float4 v) {
+  Int4 bits;
+  __builtin_memcpy(&bits, &v, sizeof bits);
+  bits &= 0x7fffffff;
+  __builtin_memcpy(&v, &bits, sizeof v);
+  return v;
+}
+inline Float4 Sqrt4(Float4 v) {
+#if defined(__SSE__)
+  return __builtin_ia32_sqrtps(v);
+#else
+  return Float4{std::sqrt(v[0]), std::sqrt(v[1]), std::sqrt(v[2]), std::sqrt(v[3])};
+#endif
+}
+
+// vispy's Gaussian falloff exp(-x²), lane by lane, without libm: Cody–Waite range
+// reduction and a degree-7 polynomial (within 1 ulp of glibc's expf). Plain IEEE
+// float operations in a fixed order, so the same bits everywhere; results below
+// exp(-87) are flushed to about 1.6e-38.
+inline Float4 GaussianFalloff(Float4 x) {
+  Float4 y = -(x * x);
+  y = Max4(Broadcast4(-87.0f), y);  // -87 < y ? y : -87 (NaN too becomes -87)
+  const Float4 round = Broadcast4(12582912.0f);  // 1.5 × 2^23: adding it rounds to an integer
+  const Float4 n = (y * 1.44269504f + round) - round;
+  Float4 f = y - n * 0.693145752f;  // ln 2, split in a high part exact in float …
+  f = f - n * 1.42860677e-06f;       // … and the rest
+  // Taylor terms up to f^7, paired (Horner in f²) for shorter dependency chains;
+  // the small terms are summed first and 1 is added last.
+  const Float4 f2 = f * f;
+  const Float4 p23 = f * (1.0f / 6.0f) + 0.5f;
+  const Float4 p45 = f * (1.0f / 120.0f) + 1.0f / 24.0f;
+  const Float4 p67 = f * (1.0f / 5040.0f) + 1.0f / 720.0f;
+  const Float4 p = 1.0f + (f + f2 * (p23 + f2 * (p45 + f2 * p67)));
+  const Int4 bits = (__builtin_convertvector(n, Int4) + 127) << 23;  // 2^n
+  Float4 scale;
+  __builtin_memcpy(&scale, &bits, sizeof scale);
+  return p * scale;
+}
+
+inline float GaussianFalloff(float x) { return GaussianFalloff(Broadcast4(x))[0]; }
+
+// vispy's marker fragment, for four pixels of one point at signed distances r
+// (pixels). e is the border width, aa the antialias width, face_alpha the face's
+// alpha and edge_alpha vispy's edge alpha min(e, 1) × alpha. Per lane: `alpha`, the
+// fragment alpha; `weight`, how the colour is made — negative: the border colour,
+// else mix(face, border, weight) (with e == 0 the weight is 0: the face colour);
+// `keep`, all ones where vispy keeps the fragment (r ≤ e/2 + aa).
+struct MarkerFragments {
+  Float4 alpha;
+  Float4 weight;
+  Int4 keep;
 };
 
-inline bool ShadeMarker(float r, float e, float aa, const float* face, const float* edge, MarkerFragment& out) {
-  if (r > 0.5f * e + aa) return false;
-  const float t = std::max(0.5f * e - aa, 0.0f);
-  const float d = std::fabs(r) - t;
-  const float edge_alpha = std::min(e, 1.0f) * edge[3];
-  if (d < 0.0f) {
-    out = {{edge[0], edge[1], edge[2], edge_alpha}};
-  } else if (e == 0.0f) {
-    if (r > -aa) {
-      float alpha = 1.0f + r / aa;
-      alpha = std::exp(-alpha * alpha);
-      out = {{face[0], face[1], face[2], alpha * face[3]}};
-    } else {
-      out = {{face[0], face[1], face[2], face[3]}};
-    }
-  } else {
-    float alpha = d / aa;
-    alpha = std::exp(-alpha * alpha);
-    if (r > 0.0f) {
-      out = {{edge[0], edge[1], edge[2], alpha * edge_alpha}};
-    } else {
-      // GLSL's mix(face, edge, alpha), on all four channels.
-      for (int c = 0; c < 3; ++c) out.rgba[c] = face[c] + (edge[c] - face[c]) * alpha;
-      out.rgba[3] = face[3] + (edge_alpha - face[3]) * alpha;
-    }
+inline MarkerFragments ShadeMarkers(Float4 r, float e, float aa, float face_alpha, float edge_alpha) {
+  MarkerFragments out;
+  out.keep = ~(r > 0.5f * e + aa);
+  const Float4 fa = Broadcast4(face_alpha);
+  const Float4 ea = Broadcast4(edge_alpha);
+  if (e == 0.0f) {
+    // No border: the face, fading out over the antialias width outside the outline.
+    const Float4 g = GaussianFalloff(1.0f + r / aa);
+    out.alpha = r > -aa ? g * fa : fa;
+    out.weight = Broadcast4(0.0f);
+    return out;
   }
-  return true;
+  const float t = std::max(0.5f * e - aa, 0.0f);
+  const Int4 outer = r > 0.0f;  // outer part of the border, fading into the background
+  if (t == 0.0f) {
+    // A border no wider than the antialiasing (napari's default): no core, d = |r|.
+    const Float4 g = GaussianFalloff(Abs4(r) / aa);
+    const Float4 mix_alpha = fa + (ea - fa) * g;  // GLSL's mix(face, edge, g), alpha lane
+    out.alpha = outer ? g * ea : mix_alpha;
+    out.weight = outer ? Broadcast4(-1.0f) : g;
+    return out;
+  }
+  const Float4 d = Abs4(r) - t;
+  const Float4 g = GaussianFalloff(d / aa);
+  const Int4 core = d < 0.0f;  // inside the border's core
+  const Float4 mix_alpha = fa + (ea - fa) * g;
+  out.alpha = core ? ea : (outer ? g * ea : mix_alpha);
+  out.weight = (core | outer) ? Broadcast4(-1.0f) : g;
+  return out;
 }
 
 }  // namespace stackshot

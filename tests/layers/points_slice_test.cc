@@ -131,6 +131,33 @@ TEST(PointsSliceTest, ThreadCountDoesNotChangeResult) {
   }
 }
 
+// The block scan against a plain loop: two sliced axes, hidden points, slab ends
+// included, and a point count that leaves a partial block and a partial chunk.
+TEST(PointsSliceTest, BlockScanMatchesPlainLoop) {
+  std::vector<std::vector<double>> rows;
+  std::vector<uint8_t> shown;
+  uint64_t state = 4242;
+  for (int i = 0; i < 70037; ++i) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    const double z = static_cast<double>((state >> 33) % 20) * 0.5;  // 0, 0.5, …, 9.5
+    const double t = static_cast<double>((state >> 45) % 12) * 0.5;
+    rows.push_back({t, z, 1.0 * (i % 100), 2.0});
+    shown.push_back(i % 7 != 3);
+  }
+  auto layer = MakeLayer(rows);
+  ASSERT_TRUE(layer->SetShown(shown).ok());
+  Indices expected;
+  for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
+    const bool in_t = rows[i][0] >= 2.5 && rows[i][0] <= 3.5;
+    const bool in_z = rows[i][1] >= 4.5 && rows[i][1] <= 5.5;
+    if (in_t && in_z && shown[i]) expected.push_back(i);
+  }
+  ASSERT_GT(expected.size(), 100u);
+  for (int threads : {1, 2}) {
+    EXPECT_EQ(Slice(*layer, DimsAt({3, 5, 0, 0}), threads)->indices, expected) << threads << " threads";
+  }
+}
+
 TEST(PointsSliceTest, EmptyLayerSlicesToNothing) {
   auto layer = PointsLayer::Create("e", std::make_shared<const PointsData>(EmptyPoints(3)), Affine::Identity(3));
   ASSERT_TRUE(layer.ok());

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+
+#include "render/points_marker.h"
 
 namespace stackshot {
 namespace {
@@ -128,6 +131,62 @@ TEST(PointsDrawerTest, ZeroSizeDrawsNothingAndTinySizesAreClamped) {
   tiny.appearance.border_width = 0;
   ASSERT_TRUE(DrawPoints(canvas, PixelCamera(10, 10), tiny, 1).ok());
   EXPECT_EQ(At(canvas, 5, 5), (std::array<float, 4>{1, 1, 1, 1}));  // drawn 2 px wide
+}
+
+// Splats are binned by rows and sorted by first bin: drawing all points at once
+// must equal compositing them one by one in data order, with per-point colours,
+// sizes spanning many bins, points half off the canvas and zero sizes.
+TEST(PointsDrawerTest, AllAtOnceEqualsOneByOne) {
+  std::vector<std::vector<double>> rows;
+  std::vector<Rgba> faces;
+  std::vector<float> sizes;
+  uint64_t state = 7;
+  auto next = [&state](int modulo) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<int>((state >> 33) % static_cast<uint64_t>(modulo));
+  };
+  for (int i = 0; i < 400; ++i) {
+    rows.push_back({next(90) - 10 + next(4) * 0.25, next(70) - 5 + next(4) * 0.25});
+    faces.push_back({next(5) / 4.0f, next(5) / 4.0f, next(5) / 4.0f, 0.25f + next(4) / 4.0f});
+    sizes.push_back(i % 50 == 0 ? 0.0f : 1.0f + static_cast<float>(next(30)));
+  }
+  PointsDrawItem item = Item(rows);
+  auto response = std::make_shared<PointsSliceResponse>(*item.response);
+  response->sizes = sizes;
+  item.response = response;
+  item.appearance.face_color.per_point = faces;
+  item.appearance.opacity = 0.8;
+  const Camera2D camera = PixelCamera(60, 80);
+  Canvas all(60, 80, {0.1f, 0.2f, 0.3f, 1});
+  ASSERT_TRUE(DrawPoints(all, camera, item, 2).ok());
+  Canvas one_by_one(60, 80, {0.1f, 0.2f, 0.3f, 1});
+  for (size_t i = 0; i < rows.size(); ++i) {
+    PointsDrawItem single = Item({rows[i]}, sizes[i]);
+    single.appearance.face_color = DirectPointColor(faces[i]);
+    single.appearance.opacity = 0.8;
+    ASSERT_TRUE(DrawPoints(one_by_one, camera, single, 1).ok());
+  }
+  for (int y = 0; y < 80; ++y) {
+    ASSERT_EQ(std::memcmp(all.row(y), one_by_one.row(y), 60 * 4 * sizeof(float)), 0) << "row " << y;
+  }
+}
+
+// The marker's Gaussian falloff is computed without libm: within one ulp of
+// std::exp(-x²) over the range that matters (below exp(-87) it is flushed).
+TEST(PointsMarkerTest, GaussianFalloffWithinOneUlpOfExp) {
+  EXPECT_EQ(GaussianFalloff(0.0f), 1.0f);
+  EXPECT_EQ(GaussianFalloff(2.0f), std::exp(-4.0f));
+  int worst = 0;
+  for (int i = 0; i <= 93000; ++i) {
+    const float x = static_cast<float>(i) * 1e-4f;
+    const float fast = GaussianFalloff(x);
+    const float exact = std::exp(-x * x);
+    int32_t a, b;
+    std::memcpy(&a, &fast, sizeof a);
+    std::memcpy(&b, &exact, sizeof b);
+    worst = std::max(worst, std::abs(a - b));
+  }
+  EXPECT_LE(worst, 1);
 }
 
 }  // namespace

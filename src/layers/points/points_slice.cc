@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "exec/parallel.h"
 #include "nd/nearest_names.h"
@@ -54,26 +57,51 @@ struct ChunkHits {
   std::vector<double> scales;
 };
 
+// Whether x lies in [low, high], without a branch (NaN is outside).
+inline int InSlab(double x, double low, double high) {
+  return static_cast<int>(x >= low) & static_cast<int>(x <= high);
+}
+
+// The scan streams the first sliced column in blocks: a branch-free (vectorised)
+// test says whether a block holds any visible point, and only such blocks (rare:
+// a slab holds a thin fraction of the points) are tested point by point.
+constexpr int64_t kBlock = 64;
+
+// Whether any of the block's values lies in [low, high]: two doubles per SSE2
+// compare (GCC keeps scalar comisd for the plain loop because of trapping math).
+bool AnyInSlab(const double* x, double low, double high) {
+#if defined(__SSE2__)
+  const __m128d lo = _mm_set1_pd(low);
+  const __m128d hi = _mm_set1_pd(high);
+  __m128d any = _mm_setzero_pd();
+  for (int64_t j = 0; j < kBlock; j += 2) {
+    const __m128d v = _mm_loadu_pd(x + j);
+    any = _mm_or_pd(any, _mm_and_pd(_mm_cmpge_pd(v, lo), _mm_cmple_pd(v, hi)));
+  }
+  return _mm_movemask_pd(any) != 0;
+#else
+  int any = 0;
+  for (int64_t j = 0; j < kBlock; ++j) any |= InSlab(x[j], low, high);
+  return any != 0;
+#endif
+}
+
 void ScanInSlice(const PointsSliceRequest& request, const std::vector<Slab>& slabs, int64_t begin, int64_t end,
                  ChunkHits& hits) {
   const uint8_t* shown = request.shown ? request.shown->data() : nullptr;
-  if (slabs.size() == 1) {
-    // The common case (3D data, one sliced axis): one column, no inner loop.
-    const double* x = request.data->columns[slabs[0].column].data();
-    const double low = slabs[0].low;
-    const double high = slabs[0].high;
-    for (int64_t i = begin; i < end; ++i) {
-      if (x[i] >= low && x[i] <= high && (!shown || shown[i])) hits.indices.push_back(i);
+  const double* x = request.data->columns[slabs[0].column].data();
+  const double low = slabs[0].low;
+  const double high = slabs[0].high;
+  for (int64_t block = begin; block < end; block += kBlock) {
+    const int64_t stop = std::min(block + kBlock, end);
+    if (stop - block == kBlock && !AnyInSlab(x + block, low, high)) continue;
+    for (int64_t i = block; i < stop; ++i) {
+      int inside = InSlab(x[i], low, high) & static_cast<int>(!shown || shown[i]);
+      for (size_t a = 1; a < slabs.size() && inside; ++a) {
+        inside = InSlab(request.data->columns[slabs[a].column][i], slabs[a].low, slabs[a].high);
+      }
+      if (inside) hits.indices.push_back(i);
     }
-    return;
-  }
-  for (int64_t i = begin; i < end; ++i) {
-    bool inside = !shown || shown[i];
-    for (size_t a = 0; a < slabs.size() && inside; ++a) {
-      const double x = request.data->columns[slabs[a].column][i];
-      inside = x >= slabs[a].low && x <= slabs[a].high;
-    }
-    if (inside) hits.indices.push_back(i);
   }
 }
 
