@@ -52,7 +52,7 @@ SeriesStats Summarize(std::vector<double> values);
 struct ScenarioResult {
   std::string name;
   std::string summary;
-  std::string status = "ok";  // "ok", "unavailable" (its layer or pipeline has not landed), "failed"
+  std::string status = "ok";  // "ok", "unavailable" (cannot run in this build or on this machine), "failed"
   std::string note;           // why it is unavailable, or the error
   std::string primary;        // the series median/min/max describe
   ParamMap parameters;

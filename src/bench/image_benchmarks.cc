@@ -1,4 +1,4 @@
-// Google Benchmark measurements of issue 5's image paths:
+// Google Benchmark measurements of the image layer's heavier paths:
 //
 //   build/release/src/bench/stackshot_image_bench [--benchmark_filter=...]
 //

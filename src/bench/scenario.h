@@ -9,7 +9,7 @@
 //   median of the primary series is stable or the time budget ends (bench_runner.h).
 // - Each scenario runs on the thread that calls it; that thread is the main thread
 //   of the MainLoops the scenario makes (the viewer's owner, as in render).
-// - A scenario whose layer type or pipeline has not landed yet says so through
+// - A scenario that cannot run in this build or on this machine says so through
 //   Unavailable(); the runner records it as "unavailable" and compare skips it.
 // - Lower is better for every primary series.
 #pragma once

@@ -1,10 +1,7 @@
 // NAP-4's undesirable points case: a 2D slice of a 3D points layer of 1 to 20
 // million points held in RAM, async against sync. Slicing finds the points within
-// half a step of the plane (napari's points slicing), which scans every point.
-//
-// HOOK(points): MakePointsLayerHook builds the layer (src/layers/points); the
-// measurement goes through LayerSlicer like the image scenarios. Set
-// kPointsLayerAvailable to false to report the scenario "unavailable" instead.
+// half a step of the plane (napari's points slicing), which scans every point. The
+// measurement goes through LayerSlicer like the image scenarios.
 #include <memory>
 
 #include "bench/scenario_common.h"
@@ -14,10 +11,8 @@
 namespace stackshot::bench {
 namespace {
 
-constexpr bool kPointsLayerAvailable = true;
-
 // columns[axis][point], axes z, y, x (data coordinates).
-Result<std::shared_ptr<Layer>> MakePointsLayerHook(std::vector<std::vector<double>> columns, int threads) {
+Result<std::shared_ptr<Layer>> MakePointsLayer(std::vector<std::vector<double>> columns, int threads) {
   auto data = std::make_shared<PointsData>();
   data->ndim = 3;
   data->columns = std::move(columns);
@@ -59,9 +54,6 @@ class PointsScenario final : public Scenario {
   std::vector<ScenarioParam> QuickDefaults() const override {
     return {{"points", 1000, ""}, {"planes", 4, ""}, {"size", 32, ""}};
   }
-  std::string Unavailable() const override {
-    return kPointsLayerAvailable ? "" : "needs the points layer (src/layers/points); hook: MakePointsLayerHook";
-  }
 
   Status Setup(const ParamMap& params, const ScenarioContext& context) override {
     ASSIGN_OR_RETURN(const int64_t count, IntParam(params, "points", 1));
@@ -69,7 +61,7 @@ class PointsScenario final : public Scenario {
     ASSIGN_OR_RETURN(const int64_t size, IntParam(params, "size", 1));
     shape_ = {planes, size, size};
     count_ = count;
-    ASSIGN_OR_RETURN(layer_, MakePointsLayerHook(GeneratePoints(count, planes, size), context.threads));
+    ASSIGN_OR_RETURN(layer_, MakePointsLayer(GeneratePoints(count, planes, size), context.threads));
     loop_ = std::make_unique<MainLoop>();
     slicer_ = std::make_unique<LayerSlicer>(*loop_, UncachedOptions());
     ApplyOnReady(*slicer_);
