@@ -76,6 +76,34 @@ struct BenchOptions {
 void SetupBench(CLI::App& app, BenchOptions& options);
 int RunBench(const BenchOptions& options, const CommonOptions& common);
 
+struct AnimateOptions {
+  std::string scene;
+  std::string output;        // a folder of frames, .gif, .mp4, .webm or .mov
+  double fps = 0;            // 0: the animation's, else 20
+  std::string frames;        // "A:B"; empty: all
+  std::string size;          // "WxH"
+  std::vector<std::string> sets;
+  std::string keyframes;     // a keyframes file instead of the scene's "animation"
+  std::string format;        // frames in a folder: png (default), tif, exr
+  bool resume = false;
+};
+void SetupAnimate(CLI::App& app, AnimateOptions& options);
+int RunAnimate(const AnimateOptions& options, const CommonOptions& common);
+
+struct KeyframesOptions {
+  std::string helper;  // "sweep" or "orbit"
+  std::string scene;
+  std::string output;
+  int axis = 0;        // sweep
+  bool loop = false;   // sweep: back to the start
+  int turns = 1;       // orbit
+  int frames = 120;    // orbit
+  double fps = 20;
+  std::vector<std::string> sets;
+};
+void SetupKeyframes(CLI::App& app, KeyframesOptions& options);
+int RunKeyframes(const KeyframesOptions& options, const CommonOptions& common);
+
 // Prints "stackshot: error: <message>" on stderr (a JSON error event with
 // --progress json) and returns kExitError.
 int ReportError(const std::string& message);

@@ -58,6 +58,16 @@ int main(int argc, char** argv) {
   SetupBench(*bench_cmd, bench);
   add_common(bench_cmd);
 
+  AnimateOptions animate;
+  CLI::App* animate_cmd = app.add_subcommand("animate", "Render a keyframe animation to frames, a GIF or a video");
+  SetupAnimate(*animate_cmd, animate);
+  add_common(animate_cmd);
+
+  KeyframesOptions keyframes;
+  CLI::App* keyframes_cmd = app.add_subcommand("keyframes", "Write keyframes for common animations (sweep, orbit)");
+  SetupKeyframes(*keyframes_cmd, keyframes);
+  add_common(keyframes_cmd);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -70,6 +80,8 @@ int main(int argc, char** argv) {
   if (validate_cmd->parsed()) return RunValidate(validate, common);
   if (info_cmd->parsed()) return RunInfo(info, common);
   if (example_cmd->parsed()) return RunExample(example, common);
+  if (animate_cmd->parsed()) return RunAnimate(animate, common);
+  if (keyframes_cmd->parsed()) return RunKeyframes(keyframes, common);
   if (bench_cmd->parsed()) return RunBench(bench, common);
   return kExitUsage;
 }

@@ -1,0 +1,71 @@
+#include "anim/apply_state.h"
+
+#include "layers/image/image_layer.h"
+
+namespace stackshot {
+
+ViewState CaptureState(const ViewerModel& viewer, int width, int height, const CameraSpec& scene_camera) {
+  ViewState state;
+  const Dims& dims = viewer.dims();
+  state.dims.ndisplay = dims.ndisplay();
+  state.dims.order = dims.order();
+  state.dims.point = dims.point();
+  state.dims.margin_left = dims.margin_left();
+  state.dims.margin_right = dims.margin_right();
+  const Camera2D camera = viewer.CameraFor(width, height);
+  state.camera.center = std::array<double, 2>{camera.center_y, camera.center_x};
+  state.camera.zoom = camera.zoom;
+  state.camera.angles = scene_camera.angles.value_or(std::array<double, 3>{0, 0, 90});
+  state.camera.perspective = scene_camera.perspective.value_or(0.0);
+  for (const auto& layer : viewer.layers()) {
+    LayerState& fields = state.layers[layer->name()];
+    fields.opacity = layer->opacity();
+    fields.visible = layer->visible();
+    fields.blending = layer->blending();
+    if (const auto* image = dynamic_cast<const ImageLayer*>(layer.get())) {
+      fields.colormap = image->colormap();
+      fields.contrast_limits = image->contrast_limits();
+      fields.gamma = image->gamma();
+      fields.interpolation = image->interpolation();
+    }
+  }
+  return state;
+}
+
+Status ApplyState(ViewerModel& viewer, const ViewState& state) {
+  Dims dims = viewer.dims();
+  if (state.dims.ndisplay) RETURN_IF_ERROR(dims.SetNDisplay(*state.dims.ndisplay));
+  if (state.dims.order) RETURN_IF_ERROR(dims.SetOrder(*state.dims.order));
+  if (state.dims.point) RETURN_IF_ERROR(dims.SetPoint(*state.dims.point));
+  if (state.dims.margin_left || state.dims.margin_right) {
+    RETURN_IF_ERROR(dims.SetMargins(state.dims.margin_left.value_or(dims.margin_left()),
+                                    state.dims.margin_right.value_or(dims.margin_right())));
+  }
+  RETURN_IF_ERROR(viewer.SetDims(std::move(dims), /*refresh=*/false));
+  if (state.camera.center && state.camera.zoom) {
+    viewer.SetCamera(Camera2D{(*state.camera.center)[0], (*state.camera.center)[1], *state.camera.zoom});
+  }
+  for (const auto& layer : viewer.layers()) {
+    auto found = state.layers.find(layer->name());
+    if (found == state.layers.end()) continue;
+    const LayerState& fields = found->second;
+    if (fields.opacity) layer->set_opacity(*fields.opacity);
+    if (fields.visible) layer->set_visible(*fields.visible);
+    if (fields.blending) layer->set_blending(*fields.blending);
+    auto* image = dynamic_cast<ImageLayer*>(layer.get());
+    if (!image) continue;
+    if (fields.colormap) image->set_colormap(*fields.colormap);
+    if (fields.contrast_limits) {
+      Status status = image->SetContrastLimits(*fields.contrast_limits);
+      if (!status.ok()) return status.WithContext("layer '" + layer->name() + "'");
+    }
+    if (fields.gamma) {
+      Status status = image->SetGamma(*fields.gamma);
+      if (!status.ok()) return status.WithContext("layer '" + layer->name() + "'");
+    }
+    if (fields.interpolation) image->set_interpolation(*fields.interpolation);
+  }
+  return Status::Ok();
+}
+
+}  // namespace stackshot

@@ -1,0 +1,220 @@
+#include "anim/keyframes.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "nd/nearest_names.h"
+#include "scene/image_layer_parser.h"
+#include "scene/labels_layer_parser.h"
+
+namespace stackshot {
+namespace {
+
+const std::vector<std::string_view> kImageFields = {"opacity", "visible", "blending", "colormap", "contrast_limits",
+                                                    "gamma", "interpolation2d"};
+const std::vector<std::string_view> kLabelsFields = {"opacity", "visible", "blending"};
+
+Status ParseDimsState(const JsonReader& node, DimsSpec& dims) {
+  RETURN_IF_ERROR(node.CheckObject({"ndisplay", "order", "point", "margin_left", "margin_right"}));
+  if (auto ndisplay = node.Find("ndisplay")) {
+    ASSIGN_OR_RETURN(int value, ndisplay->Integer());
+    if (value != 2 && value != 3) return ndisplay->Error("ndisplay must be 2 or 3, got " + std::to_string(value));
+    dims.ndisplay = value;
+  }
+  if (auto order = node.Find("order")) {
+    ASSIGN_OR_RETURN(std::vector<int> axes, order->Integers());
+    std::vector<int> sorted = axes;
+    std::sort(sorted.begin(), sorted.end());
+    for (size_t i = 0; i < sorted.size(); ++i) {
+      if (sorted[i] != static_cast<int>(i)) return order->Error("order must list each axis once");
+    }
+    dims.order = std::move(axes);
+  }
+  if (auto point = node.Find("point")) {
+    ASSIGN_OR_RETURN(dims.point, point->Numbers());
+  }
+  for (const char* key : {"margin_left", "margin_right"}) {
+    auto margin = node.Find(key);
+    if (!margin) continue;
+    ASSIGN_OR_RETURN(std::vector<double> values, margin->Numbers());
+    for (double value : values) {
+      if (value < 0) return margin->Error(std::string(key) + " " + FormatNumbers(values) + ": values must be 0 or more");
+    }
+    (std::string_view(key) == "margin_left" ? dims.margin_left : dims.margin_right) = std::move(values);
+  }
+  return Status::Ok();
+}
+
+Status ParseCameraState(const JsonReader& node, CameraSpec& camera) {
+  RETURN_IF_ERROR(node.CheckObject({"center", "zoom", "angles", "perspective"}));
+  if (auto center = node.Find("center")) {
+    ASSIGN_OR_RETURN(std::vector<double> values, center->Numbers(2));
+    camera.center = std::array<double, 2>{values[0], values[1]};
+  }
+  if (auto zoom = node.Find("zoom")) {
+    ASSIGN_OR_RETURN(double value, zoom->Number());
+    if (!(value > 0)) return zoom->Error("zoom must be greater than 0, got " + FormatNumber(value));
+    camera.zoom = value;
+  }
+  if (auto angles = node.Find("angles")) {
+    ASSIGN_OR_RETURN(std::vector<double> values, angles->Numbers(3));
+    camera.angles = std::array<double, 3>{values[0], values[1], values[2]};
+  }
+  if (auto perspective = node.Find("perspective")) {
+    ASSIGN_OR_RETURN(double value, perspective->Number());
+    if (value < 0) return perspective->Error("perspective must be 0 or more, got " + FormatNumber(value));
+    camera.perspective = value;
+  }
+  return Status::Ok();
+}
+
+// The layer's fields are checked by the scene's own layer parser, given a stand-in
+// layer object read at this node's pointer, so messages and rules match the scene's.
+Result<LayerState> ParseLayerState(const JsonReader& node, const LayerName& layer) {
+  const bool image = layer.type == "image";
+  RETURN_IF_ERROR(node.CheckObject(image ? kImageFields : kLabelsFields));
+  nlohmann::json stand_in = node.json();
+  stand_in["type"] = layer.type;
+  stand_in["source"] = {{"path", "stand-in.h5"}, {"dataset", "/stand-in"}};
+  JsonReader reader(stand_in, node.file(), node.pointer());
+  LayerState state;
+  if (image) {
+    ASSIGN_OR_RETURN(ImageLayerSpec spec, ParseImageLayer(reader, ""));
+    if (node.Has("colormap")) state.colormap = spec.colormap;
+    if (node.Has("contrast_limits")) state.contrast_limits = spec.contrast_limits;
+    if (node.Has("gamma")) state.gamma = spec.gamma;
+    if (node.Has("interpolation2d")) state.interpolation = spec.interpolation;
+    if (node.Has("opacity")) state.opacity = spec.opacity;
+    if (node.Has("blending")) state.blending = spec.blending;
+    if (node.Has("visible")) state.visible = spec.visible;
+  } else {
+    ASSIGN_OR_RETURN(LabelsLayerSpec spec, ParseLabelsLayer(reader, ""));
+    if (node.Has("opacity")) state.opacity = spec.opacity;
+    if (node.Has("blending")) state.blending = spec.blending;
+    if (node.Has("visible")) state.visible = spec.visible;
+  }
+  return state;
+}
+
+Result<ViewState> ParseState(const JsonReader& node, const std::vector<LayerName>& layers) {
+  RETURN_IF_ERROR(node.CheckObject({"dims", "camera", "layers"}));
+  ViewState state;
+  if (auto dims = node.Find("dims")) RETURN_IF_ERROR(ParseDimsState(*dims, state.dims));
+  if (auto camera = node.Find("camera")) RETURN_IF_ERROR(ParseCameraState(*camera, state.camera));
+  if (auto by_name = node.Find("layers")) {
+    if (!by_name->json().is_object()) return by_name->TypeError("an object of layers by name");
+    std::vector<std::string> names;
+    for (const LayerName& layer : layers) names.push_back(layer.name);
+    for (const auto& item : by_name->json().items()) {
+      JsonReader child = by_name->Child(item.key());
+      auto found = std::find_if(layers.begin(), layers.end(), [&](const LayerName& l) { return l.name == item.key(); });
+      if (found == layers.end()) {
+        std::string listed;
+        for (const std::string& name : names) listed += (listed.empty() ? "'" : ", '") + name + "'";
+        return child.Error("no layer named '" + item.key() + "' (the scene has " + listed + ")");
+      }
+      if (!child.json().is_object()) return child.TypeError("an object of layer fields");
+      ASSIGN_OR_RETURN(state.layers[item.key()], ParseLayerState(child, *found));
+    }
+  }
+  return state;
+}
+
+}  // namespace
+
+std::vector<LayerName> SceneLayerNames(const SceneSpec& scene) {
+  std::vector<std::pair<int, LayerName>> indexed;
+  for (const auto& layer : scene.layers) indexed.push_back({layer.index, {layer.name, "image"}});
+  for (const auto& layer : scene.labels) indexed.push_back({layer.index, {layer.name, "labels"}});
+  std::sort(indexed.begin(), indexed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<LayerName> names;
+  for (auto& [index, name] : indexed) names.push_back(std::move(name));
+  return names;
+}
+
+Result<AnimationSpec> ParseAnimation(const JsonReader& node, const std::vector<LayerName>& layers) {
+  if (!node.json().is_object()) return node.TypeError("an animation object");
+  RETURN_IF_ERROR(node.CheckObject({"fps", "keyframes"}));
+  AnimationSpec animation;
+  animation.canonical = node.json().dump();
+  if (auto fps = node.Find("fps")) {
+    ASSIGN_OR_RETURN(double value, fps->Number());
+    if (!(value > 0) || value > 1000) return fps->Error("fps must be greater than 0 and at most 1000");
+    animation.fps = value;
+  }
+  ASSIGN_OR_RETURN(JsonReader list, node.Required("keyframes"));
+  ASSIGN_OR_RETURN(std::vector<JsonReader> elements, list.Elements("an array of keyframes"));
+  if (elements.size() < 2) {
+    return list.Error("an animation needs at least two keyframes, got " + std::to_string(elements.size()));
+  }
+  for (const JsonReader& element : elements) {
+    if (!element.json().is_object()) return element.TypeError("a keyframe object");
+    RETURN_IF_ERROR(element.CheckObject({"state", "steps", "ease", "turns"}));
+    Keyframe keyframe;
+    if (auto state = element.Find("state")) {
+      ASSIGN_OR_RETURN(keyframe.state, ParseState(*state, layers));
+    }
+    if (auto steps = element.Find("steps")) {
+      ASSIGN_OR_RETURN(keyframe.steps, steps->Integer());
+      if (keyframe.steps < 0) return steps->Error("steps must be 0 or more, got " + std::to_string(keyframe.steps));
+    }
+    if (auto ease = element.Find("ease")) {
+      ASSIGN_OR_RETURN(std::string name, ease->String());
+      Result<Ease> parsed = ParseEase(name);
+      if (!parsed.ok()) return ease->Error(parsed.status().message());
+      keyframe.ease = *parsed;
+    }
+    if (auto turns = element.Find("turns")) {
+      ASSIGN_OR_RETURN(keyframe.turns, turns->Integer());
+    }
+    animation.keyframes.push_back(std::move(keyframe));
+  }
+  return animation;
+}
+
+Result<nlohmann::json> ReadJsonFile(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return NotFoundError(path + ": no such file");
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream.is_open()) return IoError(path + ": cannot open the file");
+  std::ostringstream contents;
+  contents << stream.rdbuf();
+  const std::string text = contents.str();
+  // nlohmann reports the position only through its exception; it stays in here.
+  nlohmann::json document;
+  try {
+    document = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    size_t line = 1;
+    size_t column = 1;
+    for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+      column = text[i] == '\n' ? 1 : column + 1;
+      if (text[i] == '\n') ++line;
+    }
+    return InvalidArgumentError(path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": malformed JSON");
+  }
+  return document;
+}
+
+Result<AnimationSpec> LoadAnimation(const std::string& scene_path, const std::vector<std::string>& overrides,
+                                    const std::string& keyframes_file, const SceneSpec& scene) {
+  const std::vector<LayerName> layers = SceneLayerNames(scene);
+  if (!keyframes_file.empty()) {
+    ASSIGN_OR_RETURN(nlohmann::json document, ReadJsonFile(keyframes_file));
+    return ParseAnimation(JsonReader(document, keyframes_file), layers);
+  }
+  ASSIGN_OR_RETURN(nlohmann::json document, ReadJsonFile(scene_path));
+  for (const std::string& assignment : overrides) RETURN_IF_ERROR(ApplyOverride(document, assignment));
+  JsonReader root(document, scene_path);
+  auto animation = root.Find("animation");
+  if (!animation) {
+    return InvalidArgumentError(scene_path + ": the scene has no \"animation\" section (give one, or --keyframes FILE)");
+  }
+  return ParseAnimation(*animation, layers);
+}
+
+}  // namespace stackshot

@@ -1,0 +1,40 @@
+#include "anim/view_state.h"
+
+namespace stackshot {
+namespace {
+
+template <typename T>
+void Take(std::optional<T>& base, const std::optional<T>& top) {
+  if (top) base = top;
+}
+
+}  // namespace
+
+bool operator==(const ColormapSpec& a, const ColormapSpec& b) {
+  return a.name == b.name && a.colors == b.colors && a.controls == b.controls;
+}
+
+void MergeState(ViewState& base, const ViewState& top) {
+  Take(base.dims.ndisplay, top.dims.ndisplay);
+  Take(base.dims.order, top.dims.order);
+  Take(base.dims.point, top.dims.point);
+  Take(base.dims.margin_left, top.dims.margin_left);
+  Take(base.dims.margin_right, top.dims.margin_right);
+  Take(base.dims.axis_labels, top.dims.axis_labels);
+  Take(base.camera.center, top.camera.center);
+  Take(base.camera.zoom, top.camera.zoom);
+  Take(base.camera.angles, top.camera.angles);
+  Take(base.camera.perspective, top.camera.perspective);
+  for (const auto& [name, layer] : top.layers) {
+    LayerState& into = base.layers[name];
+    Take(into.opacity, layer.opacity);
+    Take(into.visible, layer.visible);
+    Take(into.blending, layer.blending);
+    Take(into.colormap, layer.colormap);
+    Take(into.contrast_limits, layer.contrast_limits);
+    Take(into.gamma, layer.gamma);
+    Take(into.interpolation, layer.interpolation);
+  }
+}
+
+}  // namespace stackshot

@@ -1,0 +1,42 @@
+// ViewState: what a keyframe sets — dims, camera and the appearance of layers by
+// name. Every field is optional: a keyframe's state is partial and applies on top of
+// the scene and the keyframes before it; a resolved state (frame_plan.h) has every
+// field the viewer has.
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "layers/image/image_appearance.h"
+#include "layers/layer.h"
+#include "scene/scene_spec.h"
+
+namespace stackshot {
+
+// The animatable fields of one layer (image: all; labels: opacity, visible,
+// blending).
+struct LayerState {
+  std::optional<double> opacity;
+  std::optional<bool> visible;
+  std::optional<Blending> blending;
+  std::optional<ColormapSpec> colormap;
+  std::optional<std::array<double, 2>> contrast_limits;
+  std::optional<double> gamma;
+  std::optional<Interpolation> interpolation;
+};
+
+struct ViewState {
+  DimsSpec dims;      // ndisplay, order, point, margin_left, margin_right (axis_labels unused)
+  CameraSpec camera;  // center, zoom, angles, perspective
+  std::map<std::string, LayerState> layers;  // by layer name
+};
+
+// Fields set in `top` replace those of `base` (layers merge field by field).
+void MergeState(ViewState& base, const ViewState& top);
+
+bool operator==(const ColormapSpec& a, const ColormapSpec& b);
+
+}  // namespace stackshot

@@ -1,0 +1,79 @@
+#include "anim/keyframes.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace stackshot {
+namespace {
+
+const std::vector<LayerName> kLayers = {{"nuclei", "image"}, {"cells", "labels"}};
+
+Result<AnimationSpec> Parse(const std::string& text) {
+  static nlohmann::json document;  // outlives the reader
+  document = nlohmann::json::parse(text);
+  return ParseAnimation(JsonReader(document, "kf.json"), kLayers);
+}
+
+TEST(KeyframesTest, ParsesPartialStates) {
+  auto animation = Parse(R"({"fps": 20, "keyframes": [
+      {"state": {"dims": {"point": [0, 0, 0]}}},
+      {"steps": 30, "ease": "cubic", "turns": 1,
+       "state": {"camera": {"zoom": 3}, "layers": {"nuclei": {"opacity": 0.2, "colormap": "magma"},
+                                                    "cells": {"visible": false}}}}]})");
+  ASSERT_TRUE(animation.ok()) << animation.status().message();
+  EXPECT_EQ(*animation->fps, 20);
+  ASSERT_EQ(animation->keyframes.size(), 2u);
+  EXPECT_EQ(animation->keyframes[0].steps, kDefaultSteps);
+  EXPECT_EQ(animation->keyframes[1].steps, 30);
+  EXPECT_EQ(animation->keyframes[1].ease, Ease::kCubic);
+  EXPECT_EQ(animation->keyframes[1].turns, 1);
+  const ViewState& state = animation->keyframes[1].state;
+  EXPECT_EQ(*state.camera.zoom, 3);
+  EXPECT_EQ(*state.layers.at("nuclei").opacity, 0.2);
+  EXPECT_EQ(state.layers.at("nuclei").colormap->name, "magma");
+  EXPECT_FALSE(state.layers.at("nuclei").visible.has_value());
+  EXPECT_EQ(*state.layers.at("cells").visible, false);
+}
+
+TEST(KeyframesTest, FewerThanTwoKeyframesFail) {
+  auto animation = Parse(R"({"keyframes": [{}]})");
+  ASSERT_FALSE(animation.ok());
+  EXPECT_EQ(animation.status().message(), "kf.json#/keyframes: an animation needs at least two keyframes, got 1");
+}
+
+TEST(KeyframesTest, MissingLayerListsNames) {
+  auto animation = Parse(R"({"keyframes": [{}, {"state": {"layers": {"nucleus": {"opacity": 0}}}}]})");
+  ASSERT_FALSE(animation.ok());
+  EXPECT_EQ(animation.status().message(),
+            "kf.json#/keyframes/1/state/layers/nucleus: no layer named 'nucleus' (the scene has 'nuclei', 'cells')");
+}
+
+TEST(KeyframesTest, NegativeStepsFail) {
+  auto animation = Parse(R"({"keyframes": [{}, {"steps": -3}]})");
+  ASSERT_FALSE(animation.ok());
+  EXPECT_EQ(animation.status().message(), "kf.json#/keyframes/1/steps: steps must be 0 or more, got -3");
+}
+
+TEST(KeyframesTest, UnknownEaseSuggests) {
+  auto animation = Parse(R"({"keyframes": [{}, {"ease": "bounse"}]})");
+  ASSERT_FALSE(animation.ok());
+  EXPECT_EQ(animation.status().message(), "kf.json#/keyframes/1/ease: unknown ease 'bounse' (nearest: bounce)");
+}
+
+TEST(KeyframesTest, LabelsCannotAnimateColormap) {
+  auto animation = Parse(R"({"keyframes": [{}, {"state": {"layers": {"cells": {"colormap": "red"}}}}]})");
+  ASSERT_FALSE(animation.ok());
+  EXPECT_NE(animation.status().message().find("kf.json#/keyframes/1/state/layers/cells/colormap"), std::string::npos)
+      << animation.status().message();
+}
+
+TEST(KeyframesTest, LayerFieldErrorsKeepTheirPointer) {
+  auto animation = Parse(R"({"keyframes": [{}, {"state": {"layers": {"nuclei": {"colormap": "virdis"}}}}]})");
+  ASSERT_FALSE(animation.ok());
+  EXPECT_EQ(animation.status().message().rfind("kf.json#/keyframes/1/state/layers/nuclei/colormap: ", 0), 0u)
+      << animation.status().message();
+}
+
+}  // namespace
+}  // namespace stackshot
