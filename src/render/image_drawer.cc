@@ -30,6 +30,11 @@ struct DrawContext {
   const float* controls = nullptr;
   const Rgba* colors = nullptr;
   int color_count = 0;
+  // Integer-valued planes: the colour of every value in [table_first, table_last];
+  // values beyond either end have that end's colour.
+  const Float4* table = nullptr;
+  int64_t table_first = 0;
+  int64_t table_last = -1;
 };
 
 // Keys' cubic convolution weights (a = -0.5) for offsets -1, 0, 1, 2 at fraction t.
@@ -182,6 +187,47 @@ void DrawRows(Canvas& canvas, const Camera2D& camera, const DrawContext& ctx, in
 
 using RowsFn = void (*)(Canvas&, const Camera2D&, const DrawContext&, int64_t, int64_t);
 
+// Nearest sampling through the colour table: the same pixel, the same colour (the
+// table holds what RowT and RowBlend compute for each value), without the per-pixel
+// contrast, gamma and colormap search.
+template <Blending kMode>
+void DrawRowsFromTable(Canvas& canvas, const Camera2D& camera, const DrawContext& ctx, int64_t begin, int64_t end) {
+  const int width = canvas.width();
+  for (int64_t y = begin; y < end; ++y) {
+    double start_r, start_c;
+    RowStart(ctx.g, camera, width, canvas.height(), y, start_r, start_c);
+    const Span span = InsideSpan(ctx.g, start_r, start_c, width);
+    if (span.first > span.last) continue;
+    float* out = canvas.row(static_cast<int>(y));
+    for (int col = span.first; col <= span.last; ++col) {
+      const double r = start_r + col * ctx.g.step_row;
+      const double c = start_c + col * ctx.g.step_col;
+      const float value = ctx.data[NearestIndex(r, ctx.g.rows) * ctx.g.cols + NearestIndex(c, ctx.g.cols)];
+      const int64_t index = std::clamp(static_cast<int64_t>(value), ctx.table_first, ctx.table_last);
+      const Float4 color = ctx.table[index - ctx.table_first];
+      BlendColor<kMode>(out + static_cast<size_t>(col) * 4, color, color[3] * ctx.opacity);
+    }
+  }
+}
+
+RowsFn PickTableRows(Blending blending) {
+  switch (blending) {
+    case Blending::kOpaque: return &DrawRowsFromTable<Blending::kOpaque>;
+    case Blending::kTranslucent: return &DrawRowsFromTable<Blending::kTranslucent>;
+    case Blending::kTranslucentNoDepth: return &DrawRowsFromTable<Blending::kTranslucentNoDepth>;
+    case Blending::kAdditive: return &DrawRowsFromTable<Blending::kAdditive>;
+    case Blending::kMinimum: return &DrawRowsFromTable<Blending::kMinimum>;
+  }
+  return &DrawRowsFromTable<Blending::kTranslucent>;
+}
+
+// The colour of value v, exactly as RowT and RowBlend compute it.
+template <bool kGamma>
+Float4 ColorOfValue(const DrawContext& ctx, double value) {
+  const float t = static_cast<float>(ToUnit<kGamma>(ctx, value));
+  return ColorAt(ctx.colors, ctx.color_count, LocateInColormap(ctx.controls, ctx.color_count, t));
+}
+
 template <Blending kMode>
 RowsFn PickRows(Interpolation interpolation, bool gamma) {
   switch (interpolation) {
@@ -212,7 +258,7 @@ class ImagePainter final : public LayerPainter {
   ImagePainter(std::shared_ptr<const ImageSliceResponse> response, Colormap colormap, const Camera2D& camera)
       : response_(std::move(response)), colormap_(std::move(colormap)), camera_(camera) {}
 
-  Status Prepare(const ImageAppearance& appearance) {
+  Status Prepare(const ImageAppearance& appearance, int64_t pixels_drawn) {
     const Array& plane = response_->plane;
     const bool rgb = plane.ndim() == 3;
     RETURN_IF_ERROR(MakePlaneGeometry(response_->plane_to_world, plane.shape()[0], plane.shape()[1], camera_, ctx_.g));
@@ -228,13 +274,40 @@ class ImagePainter final : public LayerPainter {
     ctx_.color_count = static_cast<int>(std::min(colormap_.controls().size(), colormap_.colors().size()));
     if (ctx_.color_count < 2) return InternalError("colormap '" + colormap_.name() + "' has fewer than 2 colours");
     rows_ = PickRows(appearance.blending, appearance.interpolation, ctx_.gamma != 1.0);
+    if (!rgb && appearance.interpolation == Interpolation::kNearest) BuildTable(appearance.blending, pixels_drawn);
     return Status::Ok();
   }
 
   void PaintRows(Canvas& canvas, int begin, int end) const override { rows_(canvas, camera_, ctx_, begin, end); }
 
  private:
+  // For integer-valued planes: colours of the values between the contrast limits
+  // (every value at or below lo maps to t = 0, at or above hi to t = 1, so the ends
+  // stand for the rest), when the table is smaller than the work it saves.
+  void BuildTable(Blending blending, int64_t pixels_drawn) {
+    const int64_t values = response_->integer_values;
+    if (values <= 0 || !(ctx_.range > 0) || !std::isfinite(ctx_.lo) || !std::isfinite(ctx_.range)) return;
+    const double hi = ctx_.lo + ctx_.range;
+    const int64_t first = static_cast<int64_t>(std::clamp(std::floor(ctx_.lo), 0.0, static_cast<double>(values - 1)));
+    const int64_t last = static_cast<int64_t>(std::clamp(std::ceil(hi), 0.0, static_cast<double>(values - 1)));
+    // The ends stand for the values beyond them only when they lie beyond the limits.
+    if (static_cast<double>(first) > ctx_.lo && first > 0) return;
+    if (static_cast<double>(last) < hi && last < values - 1) return;
+    if ((last - first + 1) * 4 > pixels_drawn) return;
+    table_.resize(static_cast<size_t>(last - first + 1));
+    const bool gamma = ctx_.gamma != 1.0;
+    for (int64_t v = first; v <= last; ++v) {
+      table_[static_cast<size_t>(v - first)] =
+          gamma ? ColorOfValue<true>(ctx_, static_cast<double>(v)) : ColorOfValue<false>(ctx_, static_cast<double>(v));
+    }
+    ctx_.table = table_.data();
+    ctx_.table_first = first;
+    ctx_.table_last = last;
+    rows_ = PickTableRows(blending);
+  }
+
   std::shared_ptr<const ImageSliceResponse> response_;
+  std::vector<Float4> table_;
   Colormap colormap_;
   Camera2D camera_;
   DrawContext ctx_;
@@ -260,7 +333,7 @@ PainterResult PreparePainter(const FrameSpec& frame, const ImageDrawItem& item, 
     ASSIGN_OR_RETURN(colormap, ResolveColormap(item.appearance.colormap));
   }
   auto painter = std::make_unique<ImagePainter>(response, std::move(colormap), frame.camera);
-  RETURN_IF_ERROR(painter->Prepare(item.appearance));
+  RETURN_IF_ERROR(painter->Prepare(item.appearance, static_cast<int64_t>(frame.width) * frame.height));
   return std::unique_ptr<LayerPainter>(std::move(painter));
 }
 

@@ -290,6 +290,11 @@ Result<std::shared_ptr<const ImageSliceResponse>> GetImageSlice(const ImageSlice
   if (cancel.cancelled()) return CancelledError(source.Describe() + ": slice cancelled after reading");
   response->bytes_read = read.nbytes();
   response->plane = ToDisplayPlane(read, plan.box.count, request);
+  const bool keeps_values = request.projection_mode == ProjectionMode::kNone ||
+                            request.projection_mode == ProjectionMode::kMax ||
+                            request.projection_mode == ProjectionMode::kMin;
+  if (!request.rgb && keeps_values && source.dtype() == DType::kUInt8) response->integer_values = int64_t{1} << 8;
+  if (!request.rgb && keeps_values && source.dtype() == DType::kUInt16) response->integer_values = int64_t{1} << 16;
   if (request.rgb && !IsFloat(source.dtype())) {
     // Integer colour data is a normalised texture: alpha 255 (uint8) is opaque.
     response->alpha_max = VisitDType(source.dtype(), [](auto zero) {

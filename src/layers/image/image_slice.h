@@ -55,6 +55,10 @@ struct ImageSliceResponse final : SliceResponse {
   // The alpha value of full opacity in RGBA data: 255 for uint8 (a normalised GL
   // texture), the type's maximum for other integers, 1 for floats.
   float alpha_max = 1.0f;
+  // When every value of a one-channel plane is an integer in [0, integer_values)
+  // (uint8 / uint16 data, shown as is or by a max / min projection), the drawer may
+  // colour it through a table; 0 when not known.
+  int64_t integer_values = 0;
   size_t nbytes() const override { return plane.empty() ? 0 : plane.nbytes(); }
   int data_level() const override { return level; }
   bool rgb() const { return plane.ndim() == 3; }
