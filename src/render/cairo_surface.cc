@@ -56,10 +56,10 @@ double MaxStretch(const cairo_matrix_t& m) {
 }
 
 Result<CairoSurfacePtr> MakeLayerSurface(const ScreenBox& box) {
-  CairoSurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, box.x1 - box.x0, box.y1 - box.y0));
-  const cairo_status_t status = cairo_surface_status(surface.get());
+  CairoSurfacePtr surface(Cairo().image_surface_create(CAIRO_FORMAT_ARGB32, box.x1 - box.x0, box.y1 - box.y0));
+  const cairo_status_t status = Cairo().surface_status(surface.get());
   if (status != CAIRO_STATUS_SUCCESS) {
-    return InternalError(std::string("cairo surface: ") + cairo_status_to_string(status));
+    return InternalError(std::string("cairo surface: ") + Cairo().status_to_string(status));
   }
   return surface;
 }
@@ -93,8 +93,8 @@ void PaintTyped(const unsigned char* pixels, int stride, const ScreenBox& box, C
 
 void CairoPainter::PaintRows(Canvas& canvas, int begin, int end) const {
   cairo_surface_t* surface = surface_.get();
-  const unsigned char* pixels = cairo_image_surface_get_data(surface);
-  const int stride = cairo_image_surface_get_stride(surface);
+  const unsigned char* pixels = Cairo().image_surface_get_data(surface);
+  const int stride = Cairo().image_surface_get_stride(surface);
   switch (blending_) {
     case Blending::kOpaque:  // coverage blends the replacing colour in at the edges
     case Blending::kTranslucent:

@@ -16,6 +16,7 @@
 
 #include "nd/affine.h"
 #include "render/camera.h"
+#include "render/cairo_library.h"
 #include "render/layer_painter.h"
 
 namespace stackshot {
@@ -48,10 +49,10 @@ cairo_matrix_t DataToScreenMatrix(const Affine& plane_to_world, const Camera2D& 
 double MaxStretch(const cairo_matrix_t& matrix);
 
 struct CairoSurfaceDeleter {
-  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
+  void operator()(cairo_surface_t* surface) const { Cairo().surface_destroy(surface); }
 };
 struct CairoContextDeleter {
-  void operator()(cairo_t* context) const { cairo_destroy(context); }
+  void operator()(cairo_t* context) const { Cairo().destroy(context); }
 };
 using CairoSurfacePtr = std::unique_ptr<cairo_surface_t, CairoSurfaceDeleter>;
 using CairoContextPtr = std::unique_ptr<cairo_t, CairoContextDeleter>;

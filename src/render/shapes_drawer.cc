@@ -49,7 +49,7 @@ std::vector<Vertex> Outline(const ShapesData& data, int64_t shape, int row_axis,
 }
 
 void SetColor(cairo_t* cr, const Rgba& color, double alpha_scale, bool opaque) {
-  cairo_set_source_rgba(cr, color[0], color[1], color[2], opaque ? 1.0 : color[3] * alpha_scale);
+  Cairo().set_source_rgba(cr, color[0], color[1], color[2], opaque ? 1.0 : color[3] * alpha_scale);
 }
 
 }  // namespace
@@ -59,6 +59,7 @@ PainterResult PreparePainter(const FrameSpec& frame, const ShapesDrawItem& item,
   if (!response || response->empty || response->indices.empty() || !response->data) {
     return std::unique_ptr<LayerPainter>(new EmptyPainter());
   }
+  RETURN_IF_ERROR(LoadCairo().status());
   const ShapesData& data = *response->data;
   const ShapesAppearance& style = item.appearance;
   RETURN_IF_ERROR(CheckShapesAppearance(style, data.size()));
@@ -86,7 +87,7 @@ PainterResult PreparePainter(const FrameSpec& frame, const ShapesDrawItem& item,
     ScreenBounds bounds;
     for (const Vertex& v : outline) {
       double x = v.col, y = v.row;
-      cairo_matrix_transform_point(&to_screen, &x, &y);
+      Cairo().matrix_transform_point(&to_screen, &x, &y);
       bounds.Add(x, y);
     }
     // A miter reaches kMiterLimit half-widths from the outline.
@@ -94,7 +95,7 @@ PainterResult PreparePainter(const FrameSpec& frame, const ShapesDrawItem& item,
     if (bounds.Box(pad, frame.width, frame.height).empty()) continue;
     for (const Vertex& v : outline) {
       double x = v.col, y = v.row;
-      cairo_matrix_transform_point(&to_screen, &x, &y);
+      Cairo().matrix_transform_point(&to_screen, &x, &y);
       all.Add(x - pad, y - pad);
       all.Add(x + pad, y + pad);
     }
@@ -104,45 +105,45 @@ PainterResult PreparePainter(const FrameSpec& frame, const ShapesDrawItem& item,
   if (shapes.empty() || box.empty()) return std::unique_ptr<LayerPainter>(new EmptyPainter());
 
   ASSIGN_OR_RETURN(CairoSurfacePtr surface, MakeLayerSurface(box));
-  CairoContextPtr context(cairo_create(surface.get()));
+  CairoContextPtr context(Cairo().create(surface.get()));
   cairo_t* cr = context.get();
   const bool opaque = style.blending == Blending::kOpaque;
-  cairo_set_operator(cr, style.blending == Blending::kAdditive ? CAIRO_OPERATOR_ADD : CAIRO_OPERATOR_OVER);
-  cairo_set_antialias(cr, CAIRO_ANTIALIAS_GRAY);
-  cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
-  cairo_set_miter_limit(cr, kMiterLimit);
-  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+  Cairo().set_operator(cr, style.blending == Blending::kAdditive ? CAIRO_OPERATOR_ADD : CAIRO_OPERATOR_OVER);
+  Cairo().set_antialias(cr, CAIRO_ANTIALIAS_GRAY);
+  Cairo().set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+  Cairo().set_miter_limit(cr, kMiterLimit);
+  Cairo().set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
   const cairo_matrix_t to_surface =
       DataToScreenMatrix(response->plane_to_world, frame.camera, frame.width, frame.height, box.x0, box.y0);
-  cairo_set_matrix(cr, &to_surface);
+  Cairo().set_matrix(cr, &to_surface);
 
   for (const auto& [shape, outline] : shapes) {
     const ShapeType type = data.types[shape];
     const bool closed = IsClosedShape(type);
-    cairo_new_path(cr);
-    cairo_move_to(cr, outline[0].col, outline[0].row);
-    for (size_t k = 1; k < outline.size(); ++k) cairo_line_to(cr, outline[k].col, outline[k].row);
+    Cairo().new_path(cr);
+    Cairo().move_to(cr, outline[0].col, outline[0].row);
+    for (size_t k = 1; k < outline.size(); ++k) Cairo().line_to(cr, outline[k].col, outline[k].row);
     if (closed) {
-      cairo_close_path(cr);
+      Cairo().close_path(cr);
       const Rgba& face = PerShape(style.face_color, shape);
       if (face[3] > 0) {
         SetColor(cr, face, style.opacity, opaque);
-        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-        cairo_fill_preserve(cr);
+        Cairo().set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+        Cairo().fill_preserve(cr);
       }
     }
     const double width = PerShape(style.edge_width, shape);
     const Rgba& edge = PerShape(style.edge_color, shape);
     if (width > 0 && edge[3] > 0) {
       SetColor(cr, edge, style.opacity, opaque);
-      cairo_set_line_width(cr, width);
-      cairo_stroke(cr);
+      Cairo().set_line_width(cr, width);
+      Cairo().stroke(cr);
     }
-    cairo_new_path(cr);
+    Cairo().new_path(cr);
   }
-  const cairo_status_t status = cairo_status(cr);
-  if (status != CAIRO_STATUS_SUCCESS) return InternalError(std::string("cairo: ") + cairo_status_to_string(status));
-  cairo_surface_flush(surface.get());
+  const cairo_status_t status = Cairo().status(cr);
+  if (status != CAIRO_STATUS_SUCCESS) return InternalError(std::string("cairo: ") + Cairo().status_to_string(status));
+  Cairo().surface_flush(surface.get());
   return std::unique_ptr<LayerPainter>(new CairoPainter(std::move(surface), box, style.blending));
 }
 

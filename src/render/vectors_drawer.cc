@@ -60,6 +60,7 @@ PainterResult PreparePainter(const FrameSpec& frame, const VectorsDrawItem& item
   if (!response || response->empty || response->indices.empty() || !response->data) {
     return std::unique_ptr<LayerPainter>(new EmptyPainter());
   }
+  RETURN_IF_ERROR(LoadCairo().status());
   const VectorsData& data = *response->data;
   const VectorsAppearance& style = item.appearance;
   RETURN_IF_ERROR(CheckVectorsAppearance(style, data.size()));
@@ -99,7 +100,7 @@ PainterResult PreparePainter(const FrameSpec& frame, const VectorsDrawItem& item
     for (const auto& polygon : polygons) {
       for (const Point2& p : polygon) {
         double x = p.u, y = p.v;
-        cairo_matrix_transform_point(&to_screen, &x, &y);
+        Cairo().matrix_transform_point(&to_screen, &x, &y);
         bounds.Add(x, y);
       }
     }
@@ -107,7 +108,7 @@ PainterResult PreparePainter(const FrameSpec& frame, const VectorsDrawItem& item
     for (const auto& polygon : polygons) {
       for (const Point2& p : polygon) {
         double x = p.u, y = p.v;
-        cairo_matrix_transform_point(&to_screen, &x, &y);
+        Cairo().matrix_transform_point(&to_screen, &x, &y);
         all.Add(x - pad, y - pad);
         all.Add(x + pad, y + pad);
       }
@@ -118,15 +119,15 @@ PainterResult PreparePainter(const FrameSpec& frame, const VectorsDrawItem& item
   if (drawn.empty() || box.empty()) return std::unique_ptr<LayerPainter>(new EmptyPainter());
 
   ASSIGN_OR_RETURN(CairoSurfacePtr surface, MakeLayerSurface(box));
-  CairoContextPtr context(cairo_create(surface.get()));
+  CairoContextPtr context(Cairo().create(surface.get()));
   cairo_t* cr = context.get();
   const bool opaque = style.blending == Blending::kOpaque;
-  cairo_set_operator(cr, style.blending == Blending::kAdditive ? CAIRO_OPERATOR_ADD : CAIRO_OPERATOR_OVER);
-  cairo_set_antialias(cr, CAIRO_ANTIALIAS_GRAY);
-  cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+  Cairo().set_operator(cr, style.blending == Blending::kAdditive ? CAIRO_OPERATOR_ADD : CAIRO_OPERATOR_OVER);
+  Cairo().set_antialias(cr, CAIRO_ANTIALIAS_GRAY);
+  Cairo().set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
   const cairo_matrix_t to_surface =
       DataToScreenMatrix(response->plane_to_world, frame.camera, frame.width, frame.height, box.x0, box.y0);
-  cairo_set_matrix(cr, &to_surface);
+  Cairo().set_matrix(cr, &to_surface);
   const double lo = style.contrast_limits[0];
   const double hi = style.contrast_limits[1];
   for (const Drawn& d : drawn) {
@@ -139,18 +140,18 @@ PainterResult PreparePainter(const FrameSpec& frame, const VectorsDrawItem& item
       color = style.edge_color.size() == 1 ? style.edge_color[0] : style.edge_color[i];
     }
     const double alpha = response->alphas.empty() ? 1.0 : response->alphas[d.k];
-    cairo_set_source_rgba(cr, color[0], color[1], color[2], opaque ? 1.0 : color[3] * alpha * style.opacity);
-    cairo_new_path(cr);
+    Cairo().set_source_rgba(cr, color[0], color[1], color[2], opaque ? 1.0 : color[3] * alpha * style.opacity);
+    Cairo().new_path(cr);
     for (const auto& polygon : d.polygons) {
-      cairo_move_to(cr, polygon[0].u, polygon[0].v);
-      for (size_t p = 1; p < polygon.size(); ++p) cairo_line_to(cr, polygon[p].u, polygon[p].v);
-      cairo_close_path(cr);
+      Cairo().move_to(cr, polygon[0].u, polygon[0].v);
+      for (size_t p = 1; p < polygon.size(); ++p) Cairo().line_to(cr, polygon[p].u, polygon[p].v);
+      Cairo().close_path(cr);
     }
-    cairo_fill(cr);
+    Cairo().fill(cr);
   }
-  const cairo_status_t status = cairo_status(cr);
-  if (status != CAIRO_STATUS_SUCCESS) return InternalError(std::string("cairo: ") + cairo_status_to_string(status));
-  cairo_surface_flush(surface.get());
+  const cairo_status_t status = Cairo().status(cr);
+  if (status != CAIRO_STATUS_SUCCESS) return InternalError(std::string("cairo: ") + Cairo().status_to_string(status));
+  Cairo().surface_flush(surface.get());
   return std::unique_ptr<LayerPainter>(new CairoPainter(std::move(surface), box, style.blending));
 }
 
