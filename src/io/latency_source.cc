@@ -20,6 +20,10 @@ class LatencySource final : public Source {
 
  protected:
   Result<Array> ReadChecked(const Box& box, const CancelToken& cancel) const override {
+    return ReadCheckedThreaded(box, cancel, kPlainRead);
+  }
+
+  Result<Array> ReadCheckedThreaded(const Box& box, const CancelToken& cancel, int threads) const override {
     // Wait in short steps so that a cancelled read stops waiting soon.
     using Clock = std::chrono::steady_clock;
     const auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(
@@ -28,7 +32,7 @@ class LatencySource final : public Source {
       if (cancel.cancelled()) return CancelledError(Describe() + ": read cancelled");
       std::this_thread::sleep_for(std::min<Clock::duration>(until - Clock::now(), std::chrono::milliseconds(5)));
     }
-    return inner_->Read(box, cancel);
+    return inner_->Read(box, cancel, threads);
   }
 
  private:

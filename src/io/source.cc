@@ -4,11 +4,12 @@
 
 namespace stackshot {
 
-Result<Array> Source::Read(const Box& box, const CancelToken& cancel) const {
+Result<Array> Source::Read(const Box& box, const CancelToken& cancel, int threads) const {
   Status valid = CheckBox(shape(), box);
   if (!valid.ok()) return valid.WithContext(Describe());
   if (cancel.cancelled()) return CancelledError(Describe() + ": read cancelled");
-  ASSIGN_OR_RETURN(Array array, ReadChecked(box, cancel));
+  ASSIGN_OR_RETURN(Array array, threads == kPlainRead ? ReadChecked(box, cancel)
+                                                      : ReadCheckedThreaded(box, cancel, threads));
   bytes_read_.fetch_add(array.nbytes(), std::memory_order_relaxed);
   return array;
 }

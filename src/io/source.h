@@ -23,6 +23,9 @@ namespace stackshot {
 
 class Source {
  public:
+  // Read()'s default `threads`: no parallel decoding, as every read before it existed.
+  static constexpr int kPlainRead = -1;
+
   virtual ~Source() = default;
 
   virtual const Shape& shape() const = 0;
@@ -34,14 +37,24 @@ class Source {
 
   // Reads the box; fails on a box outside the shape. Reads that take several steps
   // (HDF5 chunk bands, a latency wait) poll `cancel` between them and return a
-  // kCancelled Status once it is set.
-  Result<Array> Read(const Box& box, const CancelToken& cancel = CancelToken::Never()) const;
+  // kCancelled Status once it is set. `threads` lets a source that decodes (HDF5
+  // gzip chunks) spread that over threads: 0 all cores, N at most N; kPlainRead
+  // reads the library's plain way on the calling thread. The values read never
+  // depend on it.
+  Result<Array> Read(const Box& box, const CancelToken& cancel = CancelToken::Never(),
+                     int threads = kPlainRead) const;
 
   uint64_t bytes_read() const { return bytes_read_.load(std::memory_order_relaxed); }
 
  protected:
   // Implementations read a box already checked against the shape.
   virtual Result<Array> ReadChecked(const Box& box, const CancelToken& cancel) const = 0;
+  // Sources that can decode on several threads override this; `threads` is never
+  // kPlainRead here. The default reads the plain way.
+  virtual Result<Array> ReadCheckedThreaded(const Box& box, const CancelToken& cancel, int threads) const {
+    (void)threads;
+    return ReadChecked(box, cancel);
+  }
 
  private:
   mutable std::atomic<uint64_t> bytes_read_{0};

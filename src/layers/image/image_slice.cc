@@ -286,7 +286,8 @@ Result<std::shared_ptr<const ImageSliceResponse>> GetImageSlice(const ImageSlice
   const auto levels = Levels(request);
   const Source& source = *levels[plan.level];
   if (cancel.cancelled()) return CancelledError(source.Describe() + ": slice cancelled before reading");
-  ASSIGN_OR_RETURN(Array read, source.Read(plan.box, cancel));
+  // request.threads also lets HDF5 decode the chunks in parallel (same values).
+  ASSIGN_OR_RETURN(Array read, source.Read(plan.box, cancel, request.threads));
   if (cancel.cancelled()) return CancelledError(source.Describe() + ": slice cancelled after reading");
   response->bytes_read = read.nbytes();
   response->plane = ToDisplayPlane(read, plan.box.count, request);

@@ -40,7 +40,7 @@ struct ImageSliceRequest final : SliceRequest {
   std::vector<int> not_displayed;      // layer axes sliced
   ProjectionMode projection_mode = ProjectionMode::kNone;
   bool rgb = false;                    // the data's last axis is colour
-  int threads = 0;                     // for the projection kernel; 0: all cores
+  int threads = 0;                     // projection and HDF5 chunk decoding; 0: all cores
 
   SliceView view;
 
