@@ -32,7 +32,32 @@ ViewState CaptureState(const ViewerModel& viewer, int width, int height, const C
   return state;
 }
 
+Status CheckTransforms(const ViewerModel& viewer, const ViewState& state) {
+  for (const auto& layer : viewer.layers()) {
+    auto found = state.layers.find(layer->name());
+    if (found == state.layers.end() || !found->second.has_transform()) continue;
+    Result<Affine> transform = BuildLayerTransform(layer->ndim(), found->second.transform());
+    if (!transform.ok()) return transform.status().WithContext("layer '" + layer->name() + "'");
+  }
+  return Status::Ok();
+}
+
 Status ApplyState(ViewerModel& viewer, const ViewState& state) {
+  // Transforms first: they move the dims range, which the state's point is clipped to.
+  bool moved = false;
+  for (const auto& layer : viewer.layers()) {
+    auto found = state.layers.find(layer->name());
+    if (found == state.layers.end() || !found->second.has_transform()) continue;
+    Result<Affine> transform = BuildLayerTransform(layer->ndim(), found->second.transform());
+    if (!transform.ok()) return transform.status().WithContext("layer '" + layer->name() + "'");
+    if (transform->linear_row_major() == layer->data_to_world().linear_row_major() &&
+        transform->translation_vector() == layer->data_to_world().translation_vector()) {
+      continue;
+    }
+    RETURN_IF_ERROR(layer->SetTransform(std::move(*transform)));
+    moved = true;
+  }
+  if (moved) viewer.UpdateDimsRange();
   Dims dims = viewer.dims();
   if (state.dims.ndisplay) RETURN_IF_ERROR(dims.SetNDisplay(*state.dims.ndisplay));
   if (state.dims.order) RETURN_IF_ERROR(dims.SetOrder(*state.dims.order));

@@ -12,8 +12,13 @@ namespace stackshot {
 // scene (napari's defaults (0, 0, 90) and 0 otherwise), and each layer's appearance.
 ViewState CaptureState(const ViewerModel& viewer, int width, int height, const CameraSpec& scene_camera);
 
-// Sets dims (without slicing: the caller refreshes), camera and layer appearance.
-// Layers the state does not name keep theirs.
+// Sets layer transforms (then the dims range follows the layers' extents), dims
+// (without slicing: the caller refreshes), camera and layer appearance. Layers the
+// state does not name keep theirs; so does a layer whose state has no transform part.
 Status ApplyState(ViewerModel& viewer, const ViewState& state);
+
+// Fails when a layer transform of `state` does not fit its layer (a part of the
+// wrong length, a singular result), naming the layer.
+Status CheckTransforms(const ViewerModel& viewer, const ViewState& state);
 
 }  // namespace stackshot

@@ -99,17 +99,23 @@ class FrameSlicer {
     ASSIGN_OR_RETURN(ViewState state, plan_.StateAt(frame));
     RETURN_IF_ERROR(ApplyState(viewer_, state));
     viewer_.SetCanvasSize(screenshot_.width, screenshot_.height);
-    // Slice again only when the position or what the canvas shows changed; appearance
-    // changes need no new slices.
+    // Slice again only when the position, a layer's transform or what the canvas
+    // shows changed; appearance changes need no new slices.
     const SliceView view = viewer_.CurrentView();
     const Dims& dims = viewer_.dims();
-    const bool moved = !sliced_ || dims.point() != point_ || dims.order() != order_ ||
+    std::vector<std::vector<double>> transforms;  // each layer's linear part, then translation
+    for (const auto& layer : viewer_.layers()) {
+      transforms.push_back(layer->data_to_world().linear_row_major());
+      transforms.push_back(layer->data_to_world().translation_vector());
+    }
+    const bool moved = !sliced_ || transforms != transforms_ || dims.point() != point_ || dims.order() != order_ ||
                        dims.ndisplay() != ndisplay_ || dims.margin_left() != margin_left_ ||
                        dims.margin_right() != margin_right_ || view.world_min != view_.world_min ||
                        view.world_max != view_.world_max || view.canvas_size != view_.canvas_size;
     if (moved) {
       RETURN_IF_ERROR(viewer_.Refresh());
       sliced_ = true;
+      transforms_ = std::move(transforms);
       point_ = dims.point();
       order_ = dims.order();
       ndisplay_ = dims.ndisplay();
@@ -148,6 +154,7 @@ class FrameSlicer {
   std::vector<int> order_;
   int ndisplay_ = 0;
   SliceView view_;
+  std::vector<std::vector<double>> transforms_;
 };
 
 Result<PipelineReport> RunInline(FrameSlicer& slicer, const std::vector<int64_t>& frames, FrameSink& sink,
@@ -272,6 +279,11 @@ Result<PipelineReport> RunPipelined(FrameSlicer& slicer, const std::vector<int64
 
 Result<PipelineReport> RunFramePipeline(ViewerModel& viewer, const FramePlan& plan, const std::vector<int64_t>& frames,
                                         FrameSink& sink, const PipelineOptions& options) {
+  // A transform that does not fit its layer fails here, before any frame is written.
+  for (size_t k = 0; k < plan.keyframe_states().size(); ++k) {
+    Status status = CheckTransforms(viewer, plan.keyframe_states()[k]);
+    if (!status.ok()) return status.WithContext("keyframe " + std::to_string(k));
+  }
   FrameSlicer slicer(viewer, plan, options.screenshot);
   if (options.threads == 1) return RunInline(slicer, frames, sink, options);
   return RunPipelined(slicer, frames, sink, options);

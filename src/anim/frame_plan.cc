@@ -65,6 +65,9 @@ Result<FramePlan> FramePlan::Make(const ViewState& base, const AnimationSpec& an
   FramePlan plan;
   plan.keyframes_ = animation.keyframes;
   ViewState state = base;
+  for (const auto& [name, transform] : animation.scene_transforms) {
+    if (state.layers.count(name)) MergeState(state, ViewState{{}, {}, {{name, transform}}});
+  }
   int64_t frame = 0;
   for (size_t k = 0; k < animation.keyframes.size(); ++k) {
     const ViewState& top = animation.keyframes[k].state;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "anim/transform_interpolation.h"
 #include "render/colormap.h"
 
 namespace stackshot {
@@ -171,6 +172,8 @@ Result<ViewState> InterpolateState(const ViewState& a, const ViewState& b, doubl
       if (!blend.ok()) return blend.status().WithContext("layer '" + name + "' colormap");
       layer.colormap = std::move(*blend);
     }
+    Status moved = InterpolateTransform(from, to, f, layer);
+    if (!moved.ok()) return moved.WithContext("layer '" + name + "' transform");
   }
   return out;
 }

@@ -13,6 +13,8 @@
 // - Colours and colormaps crossfade: at f the colormap maps t to
 //   (1 − f)·A(t) + f·B(t), exactly, as a colour list on the union of both control
 //   points (napari-animation switches colormaps).
+// - Layer transforms (scale, translate, rotate, shear, affine): rotations stay
+//   rotations (transform_interpolation.h).
 // - Discrete values (visible, blending, interpolation, ndisplay, order) switch at the
 //   midpoint: a for f < 0.5, b from 0.5 on.
 // f = 0 gives `a` and f = 1 gives `b` exactly, field by field.

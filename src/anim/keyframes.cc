@@ -15,8 +15,31 @@ namespace stackshot {
 namespace {
 
 const std::vector<std::string_view> kImageFields = {"opacity", "visible", "blending", "colormap", "contrast_limits",
-                                                    "gamma", "interpolation2d"};
-const std::vector<std::string_view> kLabelsFields = {"opacity", "visible", "blending"};
+                                                    "gamma", "interpolation2d", "scale", "translate", "rotate",
+                                                    "shear", "affine"};
+const std::vector<std::string_view> kLabelsFields = {"opacity", "visible", "blending", "scale",
+                                                     "translate", "rotate", "shear", "affine"};
+
+// The transform parts of `params` as LayerState fields (`only_keys`: those `node` names).
+void TakeTransform(const TransformParameters& params, LayerState& state, const JsonReader* only_keys) {
+  auto wanted = [&](const char* key, bool present) { return only_keys ? only_keys->Has(key) : present; };
+  if (wanted("scale", !params.scale.empty())) state.scale = params.scale;
+  if (wanted("translate", !params.translate.empty())) state.translate = params.translate;
+  if (wanted("rotate", params.rotate_angle || !params.rotate_angles.empty() || !params.rotate_matrix.empty())) {
+    TransformParameters rotate;
+    rotate.rotate_angle = params.rotate_angle;
+    rotate.rotate_angles = params.rotate_angles;
+    rotate.rotate_matrix = params.rotate_matrix;
+    state.rotate = std::move(rotate);
+  }
+  if (wanted("shear", !params.shear_vector.empty() || !params.shear_matrix.empty())) {
+    TransformParameters shear;
+    shear.shear_vector = params.shear_vector;
+    shear.shear_matrix = params.shear_matrix;
+    state.shear = std::move(shear);
+  }
+  if (wanted("affine", !params.affine.empty())) state.affine = params.affine;
+}
 
 Status ParseDimsState(const JsonReader& node, DimsSpec& dims) {
   RETURN_IF_ERROR(node.CheckObject({"ndisplay", "order", "point", "margin_left", "margin_right"}));
@@ -91,11 +114,13 @@ Result<LayerState> ParseLayerState(const JsonReader& node, const LayerName& laye
     if (node.Has("opacity")) state.opacity = spec.opacity;
     if (node.Has("blending")) state.blending = spec.blending;
     if (node.Has("visible")) state.visible = spec.visible;
+    TakeTransform(spec.transform, state, &node);
   } else {
     ASSIGN_OR_RETURN(LabelsLayerSpec spec, ParseLabelsLayer(reader, ""));
     if (node.Has("opacity")) state.opacity = spec.opacity;
     if (node.Has("blending")) state.blending = spec.blending;
     if (node.Has("visible")) state.visible = spec.visible;
+    TakeTransform(spec.transform, state, &node);
   }
   return state;
 }
@@ -128,8 +153,8 @@ Result<ViewState> ParseState(const JsonReader& node, const std::vector<LayerName
 
 std::vector<LayerName> SceneLayerNames(const SceneSpec& scene) {
   std::vector<std::pair<int, LayerName>> indexed;
-  for (const auto& layer : scene.layers) indexed.push_back({layer.index, {layer.name, "image"}});
-  for (const auto& layer : scene.labels) indexed.push_back({layer.index, {layer.name, "labels"}});
+  for (const auto& layer : scene.layers) indexed.push_back({layer.index, {layer.name, "image", layer.transform}});
+  for (const auto& layer : scene.labels) indexed.push_back({layer.index, {layer.name, "labels", layer.transform}});
   std::sort(indexed.begin(), indexed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<LayerName> names;
   for (auto& [index, name] : indexed) names.push_back(std::move(name));
@@ -172,6 +197,21 @@ Result<AnimationSpec> ParseAnimation(const JsonReader& node, const std::vector<L
       ASSIGN_OR_RETURN(keyframe.turns, turns->Integer());
     }
     animation.keyframes.push_back(std::move(keyframe));
+  }
+  for (const LayerName& layer : layers) {
+    const bool moved = std::any_of(animation.keyframes.begin(), animation.keyframes.end(), [&](const Keyframe& k) {
+      auto found = k.state.layers.find(layer.name);
+      return found != k.state.layers.end() && found->second.has_transform();
+    });
+    if (!moved) continue;
+    LayerState& start = animation.scene_transforms[layer.name];
+    TakeTransform(layer.transform, start, nullptr);
+    // A state that names no part would leave a moved layer where the last frame put
+    // it; an explicit identity rotation (exactly the default) marks it.
+    if (!start.has_transform()) {
+      start.rotate = TransformParameters{};
+      start.rotate->rotate_angle = 0.0;
+    }
   }
   return animation;
 }

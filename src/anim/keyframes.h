@@ -8,6 +8,7 @@
 // this keyframe (interpolation.h). Errors carry "<file>#<JSON pointer>: ".
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,13 +34,18 @@ struct Keyframe {
 struct AnimationSpec {
   std::optional<double> fps;
   std::vector<Keyframe> keyframes;
+  // The scene's transform parts of each layer some keyframe moves: the start of its
+  // transform animation (the viewer's layers keep only the composed Affine).
+  std::map<std::string, LayerState> scene_transforms;
   std::string canonical;  // the animation object as compact JSON, for the resume manifest
 };
 
-// A layer's name and type ("image", "labels"), for checking keyframes.
+// A layer's name and type ("image", "labels"), for checking keyframes, and its
+// transform as the scene gives it.
 struct LayerName {
   std::string name;
   std::string type;
+  TransformParameters transform = {};
 };
 
 // The scene's layers in file order.

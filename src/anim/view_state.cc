@@ -14,6 +14,23 @@ bool operator==(const ColormapSpec& a, const ColormapSpec& b) {
   return a.name == b.name && a.colors == b.colors && a.controls == b.controls;
 }
 
+TransformParameters LayerState::transform() const {
+  TransformParameters params;
+  if (scale) params.scale = *scale;
+  if (translate) params.translate = *translate;
+  if (rotate) {
+    params.rotate_angle = rotate->rotate_angle;
+    params.rotate_angles = rotate->rotate_angles;
+    params.rotate_matrix = rotate->rotate_matrix;
+  }
+  if (shear) {
+    params.shear_vector = shear->shear_vector;
+    params.shear_matrix = shear->shear_matrix;
+  }
+  if (affine) params.affine = *affine;
+  return params;
+}
+
 void MergeState(ViewState& base, const ViewState& top) {
   Take(base.dims.ndisplay, top.dims.ndisplay);
   Take(base.dims.order, top.dims.order);
@@ -34,6 +51,11 @@ void MergeState(ViewState& base, const ViewState& top) {
     Take(into.contrast_limits, layer.contrast_limits);
     Take(into.gamma, layer.gamma);
     Take(into.interpolation, layer.interpolation);
+    Take(into.scale, layer.scale);
+    Take(into.translate, layer.translate);
+    Take(into.rotate, layer.rotate);
+    Take(into.shear, layer.shear);
+    Take(into.affine, layer.affine);
   }
 }
 

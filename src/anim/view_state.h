@@ -12,12 +12,13 @@
 
 #include "layers/image/image_appearance.h"
 #include "layers/layer.h"
+#include "nd/affine.h"
 #include "scene/scene_spec.h"
 
 namespace stackshot {
 
 // The animatable fields of one layer (image: all; labels: opacity, visible,
-// blending).
+// blending and the transform).
 struct LayerState {
   std::optional<double> opacity;
   std::optional<bool> visible;
@@ -26,6 +27,17 @@ struct LayerState {
   std::optional<std::array<double, 2>> contrast_limits;
   std::optional<double> gamma;
   std::optional<Interpolation> interpolation;
+  // The transform as the scene spells it (nd/affine.h's TransformParameters), one
+  // optional part each; `rotate` holds only rotate_*, `shear` only shear_*.
+  std::optional<std::vector<double>> scale;
+  std::optional<std::vector<double>> translate;
+  std::optional<TransformParameters> rotate;
+  std::optional<TransformParameters> shear;
+  std::optional<std::vector<std::vector<double>>> affine;
+
+  bool has_transform() const { return scale || translate || rotate || shear || affine; }
+  // The parts set here; unset ones are napari's defaults.
+  TransformParameters transform() const;
 };
 
 struct ViewState {

@@ -75,6 +75,9 @@ Result<LayerAxes> AlignDimsToLayer(const Dims& dims, int layer_ndim);
 
 class Layer {
  public:
+  // `world_to_data` is data_to_world's inverse (the type's Create checked it exists).
+  Layer(std::string name, Affine data_to_world, Affine world_to_data);
+  // Computes the inverse; `data_to_world` must be invertible (else identity is kept).
   Layer(std::string name, Affine data_to_world);
   virtual ~Layer() = default;
   Layer(const Layer&) = delete;
@@ -84,6 +87,11 @@ class Layer {
   const std::string& name() const { return name_; }
   int ndim() const { return data_to_world_.ndim(); }
   const Affine& data_to_world() const { return data_to_world_; }
+  const Affine& world_to_data() const { return world_to_data_; }
+  // Replaces the transform (an animation moves layers). Fails when it is singular or
+  // of another ndim; the viewer must then update its dims range and slice again
+  // (extents and slice requests read the new transform, nothing caches the old one).
+  Status SetTransform(Affine data_to_world);
 
   bool visible() const { return visible_; }
   void set_visible(bool visible) { visible_ = visible; }
@@ -125,6 +133,7 @@ class Layer {
  private:
   std::string name_;
   Affine data_to_world_;
+  Affine world_to_data_;  // always data_to_world_'s inverse
   bool visible_ = true;
   double opacity_ = 1.0;
   Blending blending_ = Blending::kTranslucent;

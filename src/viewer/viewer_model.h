@@ -52,6 +52,9 @@ class ViewerModel {
 
   // Submits a slice task for the current dims (after adding layers).
   Status Refresh();
+  // Recomputes the dims range from the layers' extents (after a layer's transform
+  // changed); the point is clipped to it. Does not slice.
+  void UpdateDimsRange();
 
   // The camera; unset means napari's reset_view fit, computed for the canvas size.
   void SetCamera(Camera2D camera) { camera_ = camera; }
@@ -81,7 +84,6 @@ class ViewerModel {
 
  private:
   void OnSliceReady(const SliceReadyEvent& event);
-  void UpdateDimsRange();
   void NoteLoading();
   Result<std::vector<DrawItem>> CollectDrawItems() const;
 

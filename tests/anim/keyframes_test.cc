@@ -75,5 +75,43 @@ TEST(KeyframesTest, LayerFieldErrorsKeepTheirPointer) {
       << animation.status().message();
 }
 
+TEST(KeyframesTest, TransformFieldsParseAndStartFromTheScene) {
+  std::vector<LayerName> layers = kLayers;
+  layers[0].transform.scale = {1, 2, 2};
+  layers[0].transform.rotate_angle = 10;
+  static nlohmann::json document;
+  document = nlohmann::json::parse(R"({"keyframes": [{},
+      {"state": {"layers": {"nuclei": {"rotate": 90, "translate": [0, 5, 5]},
+                            "cells": {"rotate": [[0, -1], [1, 0]], "shear": [0.5], "affine": [[2, 0], [0, 1]]}}}}]})");
+  auto animation = ParseAnimation(JsonReader(document, "kf.json"), layers);
+  ASSERT_TRUE(animation.ok()) << animation.status().message();
+  const LayerState& nuclei = animation->keyframes[1].state.layers.at("nuclei");
+  EXPECT_EQ(*nuclei.rotate->rotate_angle, 90);
+  EXPECT_EQ(*nuclei.translate, (std::vector<double>{0, 5, 5}));
+  EXPECT_FALSE(nuclei.scale.has_value());
+  const LayerState& cells = animation->keyframes[1].state.layers.at("cells");
+  EXPECT_EQ(cells.rotate->rotate_matrix, (std::vector<std::vector<double>>{{0, -1}, {1, 0}}));
+  EXPECT_EQ(cells.shear->shear_vector, (std::vector<double>{0.5}));
+  EXPECT_EQ(cells.affine->size(), 2u);
+  // The start of each moved layer: the scene's parts, or an explicit "no rotation".
+  const LayerState& nuclei_start = animation->scene_transforms.at("nuclei");
+  EXPECT_EQ(*nuclei_start.scale, (std::vector<double>{1, 2, 2}));
+  EXPECT_EQ(*nuclei_start.rotate->rotate_angle, 10);
+  EXPECT_FALSE(nuclei_start.translate.has_value());
+  const LayerState& cells_start = animation->scene_transforms.at("cells");
+  EXPECT_EQ(*cells_start.rotate->rotate_angle, 0);
+}
+
+TEST(KeyframesTest, TransformErrorsKeepTheirPointer) {
+  auto animation = Parse(R"({"keyframes": [{}, {"state": {"layers": {"cells": {"scale": [1, 0]}}}}]})");
+  ASSERT_FALSE(animation.ok());
+  EXPECT_EQ(animation.status().message(),
+            "kf.json#/keyframes/1/state/layers/cells/scale: scale [1, 0]: values must not be 0");
+  auto rotate = Parse(R"({"keyframes": [{}, {"state": {"layers": {"nuclei": {"rotate": "up"}}}}]})");
+  ASSERT_FALSE(rotate.ok());
+  EXPECT_EQ(rotate.status().message().rfind("kf.json#/keyframes/1/state/layers/nuclei/rotate: ", 0), 0u)
+      << rotate.status().message();
+}
+
 }  // namespace
 }  // namespace stackshot

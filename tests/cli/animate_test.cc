@@ -109,6 +109,40 @@ TEST_F(AnimateTest, FramesEqualRendersOfTheirState) {
             ReadImageFile(Out("last.png"))->pixels);
 }
 
+TEST_F(AnimateTest, RotateKeyframesEqualRendersOfTheirTransform) {
+  // The nuclei turn 0° → 90° about the plane's origin while moving down by 95 rows.
+  WriteText(Out("kf.json"), R"({"keyframes": [
+      {"state": {"layers": {"nuclei": {"rotate": 0}}}},
+      {"steps": 4, "state": {"layers": {"nuclei": {"rotate": 90, "translate": [0, 95, 0]}}}}]})");
+  const auto run = RunStackshot("animate " + kScene + " --keyframes " + Out("kf.json") + " -o " + Out("frames") +
+                                " --progress none");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  ASSERT_EQ(FrameFiles(Out("frames")).size(), 5u);
+  struct Case {
+    int frame;
+    std::string sets;
+  };
+  const std::vector<Case> cases = {
+      {0, ""},
+      {2, " --set layers.1.rotate=45 --set layers.1.translate=[0,47.5,0]"},
+      {4, " --set layers.1.rotate=90 --set layers.1.translate=[0,95,0]"},
+  };
+  std::vector<uint8_t> first;
+  for (const Case& c : cases) {
+    const std::string png = Out("render" + std::to_string(c.frame) + ".png");
+    const auto render = RunStackshot("render " + kScene + " -o " + png + c.sets + " --progress none");
+    ASSERT_EQ(render.exit_code, 0) << render.err;
+    auto frame = ReadImageFile((fs::path(Out("frames")) / FrameName(c.frame)).string());
+    auto single = ReadImageFile(png);
+    ASSERT_TRUE(frame.ok() && single.ok());
+    EXPECT_EQ(frame->pixels, single->pixels) << "frame " << c.frame;
+    if (c.frame == 0) first = frame->pixels;
+    if (c.frame > 0) {
+      EXPECT_NE(frame->pixels, first) << "frame " << c.frame << " did not move";
+    }
+  }
+}
+
 TEST_F(AnimateTest, OneAndTwoThreadsGiveIdenticalFiles) {
   ASSERT_EQ(RunStackshot("animate " + kScene + " -o " + Out("one") + " --threads 1 --progress none").exit_code, 0);
   ASSERT_EQ(RunStackshot("animate " + kScene + " -o " + Out("two") + " --threads 2 --progress none").exit_code, 0);
@@ -217,6 +251,8 @@ TEST_F(AnimateTest, BadInputIsOneLineAndWritesNothing) {
        "no layer named 'nucleus' (the scene has 'membranes', 'nuclei')"},
       {"--set animation.keyframes.1.steps=-2", "#/animation/keyframes/1/steps: steps must be 0 or more, got -2"},
       {"--set animation.keyframes.1.ease=cubc", "unknown ease 'cubc' (nearest: cubic)"},
+      {"--set animation.keyframes.1.state.layers={\\\"nuclei\\\":{\\\"scale\\\":[1,2]}}",
+       "keyframe 1: layer 'nuclei': scale: expected 3 values, got 2"},
       {"--frames 20:30", "--frames 20:30: selects no frames of the animation's 12"},
   };
   for (const Case& c : cases) {

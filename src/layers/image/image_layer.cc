@@ -65,8 +65,8 @@ Result<std::shared_ptr<ImageLayer>> ImageLayer::Create(std::string name,
 
 ImageLayer::ImageLayer(std::string name, std::vector<std::shared_ptr<const Source>> levels, bool rgb,
                        Affine data_to_world, Affine world_to_data)
-    : Layer(std::move(name), std::move(data_to_world)), data_(levels[0]), levels_(std::move(levels)), rgb_(rgb),
-      world_to_data_(std::move(world_to_data)) {}
+    : Layer(std::move(name), std::move(data_to_world), std::move(world_to_data)), data_(levels[0]),
+      levels_(std::move(levels)), rgb_(rgb) {}
 
 Status ImageLayer::SetContrastLimits(std::array<double, 2> limits) {
   if (!(limits[0] < limits[1])) {
@@ -116,7 +116,7 @@ Result<std::shared_ptr<const SliceRequest>> ImageLayer::MakeSliceRequest(const D
   request->layer_name = name();
   request->data = data_;
   if (levels_.size() > 1) request->levels = levels_;
-  request->world_to_data = world_to_data_;
+  request->world_to_data = world_to_data();
   request->data_to_world = data_to_world();
   request->view = view;
   request->projection_mode = projection_mode_;

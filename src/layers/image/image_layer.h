@@ -75,7 +75,6 @@ class ImageLayer final : public Layer {
   std::shared_ptr<const Source> data_;
   std::vector<std::shared_ptr<const Source>> levels_;
   bool rgb_ = false;
-  Affine world_to_data_;
   ColormapSpec colormap_;
   std::array<double, 2> contrast_limits_ = {0, 1};
   double gamma_ = 1.0;

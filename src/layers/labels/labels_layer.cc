@@ -27,8 +27,7 @@ Result<std::shared_ptr<LabelsLayer>> LabelsLayer::Create(std::string name, std::
 
 LabelsLayer::LabelsLayer(std::string name, std::shared_ptr<const Source> data, Affine data_to_world,
                          Affine world_to_data)
-    : Layer(std::move(name), std::move(data_to_world)), data_(std::move(data)),
-      world_to_data_(std::move(world_to_data)) {
+    : Layer(std::move(name), std::move(data_to_world), std::move(world_to_data)), data_(std::move(data)) {
   set_opacity(0.7);  // napari's default for labels
 }
 
@@ -56,7 +55,7 @@ Result<std::shared_ptr<const SliceRequest>> LabelsLayer::MakeSliceRequest(const 
   request->id = request_id;
   request->layer_name = name();
   request->data = data_;
-  request->world_to_data = world_to_data_;
+  request->world_to_data = world_to_data();
   request->data_to_world = data_to_world();
   request->view = view;
   request->point = std::move(axes.point);

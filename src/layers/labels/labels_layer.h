@@ -39,7 +39,6 @@ class LabelsLayer final : public Layer {
   LabelsLayer(std::string name, std::shared_ptr<const Source> data, Affine data_to_world, Affine world_to_data);
 
   std::shared_ptr<const Source> data_;
-  Affine world_to_data_;
   LabelsAppearance style_;
 };
 

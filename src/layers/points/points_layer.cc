@@ -47,8 +47,7 @@ Result<std::shared_ptr<PointsLayer>> PointsLayer::Create(std::string name, std::
 
 PointsLayer::PointsLayer(std::string name, std::shared_ptr<const PointsData> data, Affine data_to_world,
                          Affine world_to_data)
-    : Layer(std::move(name), std::move(data_to_world)), data_(std::move(data)),
-      world_to_data_(std::move(world_to_data)) {
+    : Layer(std::move(name), std::move(data_to_world), std::move(world_to_data)), data_(std::move(data)) {
   style_.data = data_;
 }
 
@@ -135,7 +134,7 @@ Result<std::shared_ptr<const SliceRequest>> PointsLayer::MakeSliceRequest(const 
   request->shown = shown_;
   request->out_of_slice_display = out_of_slice_display_;
   request->projection_mode = projection_mode_;
-  request->world_to_data = world_to_data_;
+  request->world_to_data = world_to_data();
   request->data_to_world = data_to_world();
   request->point = std::move(axes.point);
   request->margin_left = std::move(axes.margin_left);

@@ -57,7 +57,6 @@ class PointsLayer final : public Layer {
   WorldExtent Extent(double grow) const;
 
   std::shared_ptr<const PointsData> data_;
-  Affine world_to_data_;
   double size_ = 10;
   std::shared_ptr<const std::vector<double>> sizes_;
   std::shared_ptr<const std::vector<uint8_t>> shown_;

@@ -40,7 +40,6 @@ class ShapesLayer final : public Layer {
   ShapesLayer(std::string name, std::shared_ptr<const ShapesData> data, Affine data_to_world, Affine world_to_data);
 
   std::shared_ptr<const ShapesData> data_;
-  Affine world_to_data_;
   ShapesAppearance style_;
 };
 

@@ -21,8 +21,7 @@ Result<std::shared_ptr<VectorsLayer>> VectorsLayer::Create(std::string name, std
 
 VectorsLayer::VectorsLayer(std::string name, std::shared_ptr<const VectorsData> data, Affine data_to_world,
                            Affine world_to_data)
-    : Layer(std::move(name), std::move(data_to_world)), data_(std::move(data)),
-      world_to_data_(std::move(world_to_data)) {
+    : Layer(std::move(name), std::move(data_to_world), std::move(world_to_data)), data_(std::move(data)) {
   set_opacity(0.7);  // napari's default for vectors
 }
 
@@ -66,7 +65,7 @@ Result<std::shared_ptr<const SliceRequest>> VectorsLayer::MakeSliceRequest(const
   request->id = request_id;
   request->layer_name = name();
   request->data = data_;
-  request->world_to_data = world_to_data_;
+  request->world_to_data = world_to_data();
   request->data_to_world = data_to_world();
   request->point = std::move(axes.point);
   request->margin_left = std::move(axes.margin_left);

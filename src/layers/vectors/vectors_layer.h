@@ -40,7 +40,6 @@ class VectorsLayer final : public Layer {
   VectorsLayer(std::string name, std::shared_ptr<const VectorsData> data, Affine data_to_world, Affine world_to_data);
 
   std::shared_ptr<const VectorsData> data_;
-  Affine world_to_data_;
   VectorsAppearance style_;
   bool out_of_slice_display_ = false;
 };
