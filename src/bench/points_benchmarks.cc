@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "layers/points/points_layer.h"
+#include "render/points_drawer.h"
 #include "render/rasterizer.h"
 
 namespace stackshot {
@@ -45,19 +46,29 @@ void BM_SlicePoints20M(benchmark::State& state) {
 BENCHMARK(BM_SlicePoints20M)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // 1M points spread over the 1920×1080 view, napari's default disc with its border.
-void BM_DrawPoints1M1080p(benchmark::State& state) {
+struct DrawSetup {
+  FrameSpec frame;
+  PointsDrawItem item;
+};
+DrawSetup MakeDrawSetup(double size) {
   static const auto data = RandomPoints(1'000'000, {1080, 1920});
-  const double size = static_cast<double>(state.range(0));
   auto layer = *PointsLayer::Create("p", data, Affine::Identity(2));
   (void)layer->SetSize(size);
   Dims dims(2);
   dims.SetRange({AxisRange{0, 1080, 1}, AxisRange{0, 1920, 1}});
   auto response = *GetPointsSlice(static_cast<const PointsSliceRequest&>(**layer->MakeSliceRequest(dims, {}, 1)));
-  FrameSpec frame;
-  frame.width = 1920;
-  frame.height = 1080;
-  frame.camera = {539.5, 959.5, 1.0};
-  std::vector<DrawItem> items = {PointsDrawItem{response, layer->appearance()}};
+  DrawSetup setup;
+  setup.frame.width = 1920;
+  setup.frame.height = 1080;
+  setup.frame.camera = {539.5, 959.5, 1.0};
+  setup.item = PointsDrawItem{response, layer->appearance()};
+  return setup;
+}
+
+void BM_DrawPoints1M1080p(benchmark::State& state) {
+  const DrawSetup setup = MakeDrawSetup(static_cast<double>(state.range(0)));
+  const FrameSpec& frame = setup.frame;
+  std::vector<DrawItem> items = {setup.item};
   RgbaImage image;
   for (auto _ : state) {
     Status status = RasterizeInto(frame, items, static_cast<int>(state.range(1)), image);
@@ -67,7 +78,18 @@ void BM_DrawPoints1M1080p(benchmark::State& state) {
 }
 BENCHMARK(BM_DrawPoints1M1080p)
     ->Args({4, 1})->Args({4, 2})->Args({10, 1})->Args({10, 2})
-    ->Unit(benchmark::kMillisecond)->UseRealTime();
+    ->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();  // CPU: all threads
+
+// The per-frame preparation alone (placing, binning, shading the shared sprites).
+void BM_PreparePoints1M1080p(benchmark::State& state) {
+  const DrawSetup setup = MakeDrawSetup(static_cast<double>(state.range(0)));
+  for (auto _ : state) {
+    auto painter = PreparePainter(setup.frame, setup.item, static_cast<int>(state.range(1)));
+    if (!painter.ok()) state.SkipWithError(painter.status().message().c_str());
+    benchmark::DoNotOptimize(painter);
+  }
+}
+BENCHMARK(BM_PreparePoints1M1080p)->Args({10, 1})->Args({10, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace stackshot

@@ -1,6 +1,7 @@
 #include "render/points_drawer.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -9,189 +10,223 @@
 #include "nd/huge_pages.h"
 #include "render/pixel_kernels.h"
 #include "render/points_colors.h"
-#include "render/points_marker.h"
+#include "render/points_sprites.h"
 
 namespace stackshot {
 namespace {
 
-constexpr int kBinRows = 8;              // rows per bin; bins are aligned to frame rows
+constexpr int kBinRows = 8;               // rows per bin; bins are aligned to frame rows
 constexpr int64_t kPointGrain = 1 << 15;  // points per chunk when placing and binning
-constexpr float kAntialias = 1.0f;       // napari's default antialiasing, in pixels
+constexpr int kOffsets = kSubpixelSteps * kSubpixelSteps;  // sprites per look
+// More distinct looks than this (e.g. sizes varying point by point) and every
+// marker is shaded on its own: sprites would hardly be shared.
+constexpr size_t kMaxLooks = 64;
+constexpr size_t kSpriteBudget = size_t{32} << 20;  // bytes of shaded sprites per frame
 
-// Where one point lands on screen.
-struct Place {
-  float sx, sy;        // centre, screen pixels
-  float v;             // diameter, pixels
-  float e;             // border width, pixels
-  int x0, x1, y0, y1;  // pixels whose centres the marker may cover (inclusive); y0 > y1: none
+// One placed point: its base pixel (holding the quantised centre), the centre's
+// offset in it, and its look.
+struct Splat {
+  int32_t x, y;
+  uint32_t look;    // index into PointsContext::looks
+  uint16_t offset;  // qy × kSubpixelSteps + qx
+  uint16_t unused = 0;
 };
 
-// The colours of one point: straight RGBA.
-struct SplatColors {
-  Float4 face;
-  Float4 edge;
+// A shaded sprite's arrays, for the paint loop, possibly upside down: row r (from
+// the top) of a mirrored view is row row_count − 1 − r of the sprite.
+struct SpriteView {
+  const SpriteRow* rows = nullptr;  // null: not shaded (markers shaded one by one)
+  const SpriteRun* runs = nullptr;
+  const Float4* source = nullptr;
+  const float* alpha = nullptr;
+  const float* weight = nullptr;
+  int first_row = 0;  // of the view, relative to the base pixel
+  int row_count = 0;
+  int first_col = 0;                   // dense: the leftmost column, relative to the base pixel
+  int dense_width = 0;                 // 0: not dense
+  DenseBlender dense_blend = nullptr;  // dense: for this width
+  bool mirror_y = false;
 };
 
-// Splats (placed points) are stored sorted by their first bin (data order within
-// it), so a band reads the few bins' worth of splats near it instead of the whole
-// array. Colours are kept once for the layer, or per splat in the same order.
+SpriteView ViewOf(const Sprite& sprite, bool mirror_y = false) {
+  const int rows = sprite.rows();
+  return {sprite.row_runs.data(),
+          sprite.runs.data(),
+          sprite.source.data(),
+          sprite.alpha.data(),
+          sprite.weight.data(),
+          mirror_y ? -(sprite.first_row + rows - 1) : sprite.first_row,
+          rows,
+          sprite.first_col,
+          sprite.dense_width,
+          nullptr,
+          mirror_y};
+}
+
+// The sprite offset whose (possibly mirrored) sprite draws `offset`: the row offset
+// folded to 0–8 for symbols symmetric in y.
+inline int FoldOffset(int q) { return q <= kSubpixelSteps / 2 ? q : kSubpixelSteps - q; }
+inline uint16_t CanonicalOffset(uint16_t offset, bool symmetric) {
+  if (!symmetric) return offset;
+  return static_cast<uint16_t>(FoldOffset(offset / kSubpixelSteps) * kSubpixelSteps + offset % kSubpixelSteps);
+}
+
+// Splats are stored sorted by their first bin (data order within it), so a band
+// reads the few bins' worth of splats near it instead of the whole array. Colours
+// are kept once for the layer, or per splat in the same order.
 struct PointsContext {
-  std::vector<Place> splats;         // sorted by first bin, then data order
-  std::vector<SplatColors> colors;   // per splat, or empty: `uniform` for all
-  SplatColors uniform{};
-  std::vector<uint32_t> entries;     // splat positions, grouped by bin, data order in each
-  std::vector<size_t> bin_start;     // bin b holds entries [bin_start[b], bin_start[b+1])
+  PointSymbol symbol = PointSymbol::kDisc;
+  SpriteShader shade = nullptr;
   float opacity = 1;
+  std::vector<Splat> splats;        // sorted by first bin, then data order
+  std::vector<SplatColors> colors;  // per splat, or empty: `uniform` for all
+  SplatColors uniform{};
+  std::vector<MarkerStyle> looks;  // the frame's distinct looks, or one per splat
+  std::vector<Sprite> sprites;     // the frame's shared sprites
+  std::vector<SpriteView> views;   // look × kOffsets + offset → its sprite; empty: none shared
+  std::vector<uint32_t> entries;   // splat positions, grouped by bin, data order in each
+  std::vector<size_t> bin_start;   // bin b holds entries [bin_start[b], bin_start[b+1])
 };
 
-// How far from its centre a marker can reach: the exact distance for the round and
-// square shapes, vispy's point-sprite half-size for the others.
-float Reach(PointSymbol symbol, float v, float e) {
-  switch (symbol) {
-    case PointSymbol::kDisc:
-    case PointSymbol::kRing:
-    case PointSymbol::kSquare: return v / 2.0f + e / 2.0f + kAntialias;
-    default: return v / 2.0f + 2.0f * e + 3.0f * kAntialias;
-  }
+// The sprite rows [r_begin, r_end) that frame rows [row_begin, row_end) show.
+struct RowRange {
+  int begin, end;
+};
+inline RowRange RowsIn(const SpriteView& v, const Splat& s, int row_begin, int row_end) {
+  return {std::max(row_begin - s.y - v.first_row, 0), std::min(row_end - s.y - v.first_row, v.row_count)};
 }
 
-constexpr int kSegment = 64;  // pixels of a row shaded at once (a multiple of 4)
-
-// Signed distances of four pixels (offsets dx, one row dy) from the marker's outline.
-template <PointSymbol kSymbol>
-Float4 MarkerDistances(Float4 dx, float dy, float v) {
-  if constexpr (kSymbol == PointSymbol::kDisc || kSymbol == PointSymbol::kRing) {
-    const Float4 length = Sqrt4(dx * dx + dy * dy);
-    if constexpr (kSymbol == PointSymbol::kDisc) {
-      return length - v / 2.0f;
-    } else {
-      return Max4(length - v / 2.0f, -(length - v / 4.0f));
-    }
-  } else if constexpr (kSymbol == PointSymbol::kSquare) {
-    return Max4(Abs4(dx), Broadcast4(std::fabs(dy))) - v / 2.0f;
-  } else {
-    return Float4{MarkerDistance<kSymbol>(dx[0], dy, v), MarkerDistance<kSymbol>(dx[1], dy, v),
-                  MarkerDistance<kSymbol>(dx[2], dy, v), MarkerDistance<kSymbol>(dx[3], dy, v)};
+// Blends the rows [row_begin, row_end) (frame rows) of a shaded sprite placed at
+// the splat's base pixel, cut to the canvas's columns.
+template <Blending kMode>
+void BlendSprite(const SpriteView& sprite, const Splat& s, const SplatColors* colors, float e,
+                 RunBlender blend_run, Canvas& canvas, int row_begin, int row_end) {
+  const RowRange rows = RowsIn(sprite, s, row_begin, row_end);
+  const int width = canvas.width();
+  const int dense_x = s.x + sprite.first_col;
+  if (sprite.dense_blend && dense_x >= 0 && dense_x + sprite.dense_width <= width) {
+    // Whole rows, the same loop for every row.
+    if (rows.begin >= rows.end) return;
+    const int w = sprite.dense_width;
+    const int row = sprite.mirror_y ? sprite.row_count - 1 - rows.begin : rows.begin;
+    const Float4* src = sprite.source + static_cast<ptrdiff_t>(row) * w;
+    float* dst = canvas.row(s.y + sprite.first_row + rows.begin) + static_cast<ptrdiff_t>(dense_x) * 4;
+    sprite.dense_blend(
+        dst, static_cast<ptrdiff_t>(width) * 4, src, sprite.mirror_y ? -w : w, rows.end - rows.begin, w);
+    return;
   }
-}
-
-// Paints one splat's pixels in rows [row_begin, row_end): per segment of a row, the
-// fragments of four pixels at a time, then each kept pixel blended in turn.
-template <Blending kMode, PointSymbol kSymbol>
-void PaintSplatRows(const Place& place, const SplatColors& colors, float opacity, Canvas& canvas, int row_begin,
-                    int row_end) {
-  // Locals, so stores to the canvas do not force reloads of the splat.
-  const Place p = place;
-  const Float4 face = colors.face;
-  Float4 edge = colors.edge;
-  edge[3] = std::min(p.e, 1.0f) * edge[3];  // vispy's edge alpha
-  // The colour of a fragment is face + diff × weight, or the edge colour where the
-  // weight is negative; without a border the weight is 0 and diff too, so the face
-  // colour comes out (+0 for −0, which no blend can tell apart after clamping).
-  const Float4 diff = p.e == 0.0f ? Broadcast4(0.0f) : edge - face;
-  const float face_alpha = face[3];
-  const float edge_alpha = edge[3];
-  const int y_begin = std::max(p.y0, row_begin);
-  const int y_end = std::min(p.y1 + 1, row_end);
-  const float reach = Reach(kSymbol, p.v, p.e);
-  // The chord of a round marker pays off only when the box is wider than a few groups.
-  const bool use_chord = (kSymbol == PointSymbol::kDisc || kSymbol == PointSymbol::kRing) && p.x1 - p.x0 >= 12;
-  alignas(16) float alphas[kSegment];
-  alignas(16) float weights[kSegment];
-  alignas(16) int keeps[kSegment];
-  for (int y = y_begin; y < y_end; ++y) {
-    float* out = canvas.row(y);
-    const float dy = (static_cast<float>(y) + 0.5f) - p.sy;
-    int x_begin = p.x0;
-    int x_end = p.x1;
-    if (use_chord) {
-      // Round shapes: only the row's chord can be reached (one pixel of slack for
-      // rounding; the distance test decides).
-      const float chord = std::sqrt(std::max(reach * reach - dy * dy, 0.0f)) + 1.0f;
-      x_begin = std::max(x_begin, static_cast<int>(std::ceil(p.sx - chord - 0.5f)));
-      x_end = std::min(x_end, static_cast<int>(std::floor(p.sx + chord - 0.5f)));
-    }
-    for (int x0 = x_begin; x0 <= x_end; x0 += kSegment) {
-      const int count = std::min(kSegment, x_end - x0 + 1);
-      const float fx0 = static_cast<float>(x0);
-      Float4 fx = Float4{fx0, fx0 + 1.0f, fx0 + 2.0f, fx0 + 3.0f};  // exact: whole numbers below 2^24
-      for (int i = 0; i < count; i += 4, fx += 4.0f) {
-        const Float4 dx = (fx + 0.5f) - p.sx;
-        const MarkerFragments f = ShadeMarkers(MarkerDistances<kSymbol>(dx, dy, p.v), p.e, kAntialias, face_alpha,
-                                               edge_alpha);
-        const Float4 a = f.alpha * opacity;
-        Int4 keep = f.keep;
-        if constexpr (kMode != Blending::kOpaque) keep &= a > 0.0f;  // vispy blends nothing at alpha 0
-        Store4(alphas + i, a);
-        Store4(weights + i, f.weight);
-        __builtin_memcpy(keeps + i, &keep, sizeof keep);
-      }
-      float* px = out + static_cast<size_t>(x0) * 4;
-      for (int i = 0; i < count; ++i, px += 4) {
-        if (!keeps[i]) continue;
-        const float w = weights[i];
-        const Float4 color = w < 0.0f ? edge : face + diff * w;
-        BlendColor<kMode>(px, color, alphas[i]);
+  FragmentPalette palette{};
+  if (colors) palette = MakePalette(*colors, e);
+  for (int r = rows.begin; r < rows.end; ++r) {
+    float* out = canvas.row(s.y + sprite.first_row + r);
+    const int row = sprite.mirror_y ? sprite.row_count - 1 - r : r;
+    for (uint32_t k = sprite.rows[row].run; k < sprite.rows[row + 1].run; ++k) {
+      const SpriteRun run = sprite.runs[k];
+      const int x = s.x + run.x;
+      const int skip = std::max(-x, 0);
+      const int end = std::min(run.length, width - x);
+      if (end <= skip) continue;
+      float* px = out + static_cast<ptrdiff_t>(x + skip) * 4;
+      const size_t at = run.pixel + static_cast<size_t>(skip);
+      if (!colors) {
+        blend_run(px, sprite.source + at, end - skip);
+      } else {
+        const float* alpha = sprite.alpha + at;
+        const float* weight = sprite.weight + at;
+        for (int i = 0; i < end - skip; ++i, px += 4) BlendColor<kMode>(px, FragmentColor(palette, weight[i]), alpha[i]);
       }
     }
   }
 }
 
-template <Blending kMode, PointSymbol kSymbol>
+// Asks for the pixels a shared sprite will blend in these rows to be cached.
+inline void PrefetchSprite(const SpriteView& v, const Splat& s, int row_begin, int row_end, bool uniform) {
+  if (!v.rows) return;
+  RowRange rows = RowsIn(v, s, row_begin, row_end);
+  if (rows.begin >= rows.end) return;
+  if (v.mirror_y) rows = {v.row_count - rows.end, v.row_count - rows.begin};
+  if (v.dense_blend) {  // rows of dense_width pixels, no runs needed
+    const char* begin = reinterpret_cast<const char*>(v.source + static_cast<ptrdiff_t>(rows.begin) * v.dense_width);
+    const char* end = reinterpret_cast<const char*>(v.source + static_cast<ptrdiff_t>(rows.end) * v.dense_width);
+    for (const char* p = begin; p < end; p += 64) __builtin_prefetch(p);
+    return;
+  }
+  const SpriteRow& top = v.rows[rows.begin];
+  const SpriteRow& bottom = v.rows[rows.end];
+  const char* begin = uniform ? reinterpret_cast<const char*>(v.source + top.pixel)
+                              : reinterpret_cast<const char*>(v.alpha + top.pixel);
+  const char* end = uniform ? reinterpret_cast<const char*>(v.source + bottom.pixel)
+                            : reinterpret_cast<const char*>(v.alpha + bottom.pixel);
+  for (const char* p = begin; p < end; p += 64) __builtin_prefetch(p);
+  const char* runs_end = reinterpret_cast<const char*>(v.runs + bottom.run);
+  for (const char* p = reinterpret_cast<const char*>(v.runs + top.run); p < runs_end; p += 64) __builtin_prefetch(p);
+}
+
+template <Blending kMode>
 class PointsPainter final : public LayerPainter {
  public:
-  explicit PointsPainter(PointsContext ctx) : ctx_(std::move(ctx)) {}
+  explicit PointsPainter(PointsContext ctx)
+      : ctx_(std::move(ctx)), blend_run_(RunBlenderFor(kMode)) {}
 
   void PaintRows(Canvas& canvas, int begin, int end) const override {
     if (begin >= end || ctx_.bin_start.size() < 2) return;
+    thread_local Sprite scratch;  // markers shaded on their own
     const int bins = static_cast<int>(ctx_.bin_start.size()) - 1;
+    const bool uniform = ctx_.colors.empty();
+    const bool shared = !ctx_.views.empty();
+    constexpr size_t kAhead = 4;        // entries whose sprite pixels are prefetched ahead
+    constexpr size_t kSplatAhead = 12;  // entries whose splats are prefetched ahead
     // Each row belongs to one bin, and a bin paints its points in data order.
     for (int bin = begin / kBinRows; bin <= (end - 1) / kBinRows && bin < bins; ++bin) {
       const int row_begin = std::max(begin, bin * kBinRows);
       const int row_end = std::min(end, (bin + 1) * kBinRows);
-      for (size_t e = ctx_.bin_start[bin]; e < ctx_.bin_start[bin + 1]; ++e) {
+      const size_t bin_end = ctx_.bin_start[bin + 1];
+      for (size_t e = ctx_.bin_start[bin]; e < bin_end; ++e) {
         const uint32_t at = ctx_.entries[e];
-        PaintSplatRows<kMode, kSymbol>(ctx_.splats[at], ctx_.colors.empty() ? ctx_.uniform : ctx_.colors[at],
-                                       ctx_.opacity, canvas, row_begin, row_end);
+        const Splat& s = ctx_.splats[at];
+        const SplatColors* colors = uniform ? nullptr : &ctx_.colors[at];
+        if (e + kSplatAhead < bin_end) __builtin_prefetch(&ctx_.splats[ctx_.entries[e + kSplatAhead]]);
+        if (shared) {
+          if (e + kAhead < bin_end) {
+            const Splat& next = ctx_.splats[ctx_.entries[e + kAhead]];
+            PrefetchSprite(ctx_.views[next.look * kOffsets + next.offset], next, row_begin, row_end, uniform);
+          }
+          const SpriteView& view = ctx_.views[s.look * kOffsets + s.offset];
+          if (view.rows) {
+            BlendSprite<kMode>(view, s, colors, colors ? ctx_.looks[s.look].e : 0.0f, blend_run_, canvas, row_begin,
+                               row_end);
+            continue;
+          }
+        }
+        // Shade just the pixels of this band and of the canvas.
+        const MarkerStyle& look = ctx_.looks[s.look];
+        const int qx = s.offset % kSubpixelSteps;
+        const int qy = s.offset / kSubpixelSteps;
+        const SpriteBox box = MarkerBox(ctx_.symbol, look, qx, qy);
+        const FragmentPalette palette = MakePalette(ctx_.uniform, look.e);
+        SpriteRequest request{look, ctx_.opacity, qx, qy, uniform ? &palette : nullptr,
+                              std::max(box.x0, -s.x), std::min(box.x1 + 1, canvas.width() - s.x),
+                              std::max(box.y0, row_begin - s.y), std::min(box.y1 + 1, row_end - s.y)};
+        if (request.x_begin >= request.x_end || request.y_begin >= request.y_end) continue;
+        ctx_.shade(request, scratch);
+        BlendSprite<kMode>(ViewOf(scratch), s, colors, look.e, blend_run_, canvas, row_begin, row_end);
       }
     }
   }
 
  private:
   PointsContext ctx_;
+  RunBlender blend_run_;
 };
 
-template <Blending kMode>
-std::unique_ptr<LayerPainter> MakeForSymbol(PointSymbol symbol, PointsContext ctx) {
-  switch (symbol) {
-#define STACKSHOT_POINTS_CASE(name) \
-  case PointSymbol::name: return std::make_unique<PointsPainter<kMode, PointSymbol::name>>(std::move(ctx));
-    STACKSHOT_POINTS_CASE(kArrow)
-    STACKSHOT_POINTS_CASE(kClobber)
-    STACKSHOT_POINTS_CASE(kCross)
-    STACKSHOT_POINTS_CASE(kDiamond)
-    STACKSHOT_POINTS_CASE(kDisc)
-    STACKSHOT_POINTS_CASE(kHbar)
-    STACKSHOT_POINTS_CASE(kRing)
-    STACKSHOT_POINTS_CASE(kSquare)
-    STACKSHOT_POINTS_CASE(kStar)
-    STACKSHOT_POINTS_CASE(kTailedArrow)
-    STACKSHOT_POINTS_CASE(kTriangleDown)
-    STACKSHOT_POINTS_CASE(kTriangleUp)
-    STACKSHOT_POINTS_CASE(kVbar)
-    STACKSHOT_POINTS_CASE(kX)
-#undef STACKSHOT_POINTS_CASE
-  }
-  return std::make_unique<EmptyPainter>();
-}
-
-std::unique_ptr<LayerPainter> MakePainter(Blending blending, PointSymbol symbol, PointsContext ctx) {
+std::unique_ptr<LayerPainter> MakePainter(Blending blending, PointsContext ctx) {
   switch (blending) {
-    case Blending::kOpaque: return MakeForSymbol<Blending::kOpaque>(symbol, std::move(ctx));
-    case Blending::kTranslucent: return MakeForSymbol<Blending::kTranslucent>(symbol, std::move(ctx));
-    case Blending::kTranslucentNoDepth: return MakeForSymbol<Blending::kTranslucentNoDepth>(symbol, std::move(ctx));
-    case Blending::kAdditive: return MakeForSymbol<Blending::kAdditive>(symbol, std::move(ctx));
-    case Blending::kMinimum: return MakeForSymbol<Blending::kMinimum>(symbol, std::move(ctx));
+    case Blending::kOpaque: return std::make_unique<PointsPainter<Blending::kOpaque>>(std::move(ctx));
+    case Blending::kTranslucent: return std::make_unique<PointsPainter<Blending::kTranslucent>>(std::move(ctx));
+    case Blending::kTranslucentNoDepth:
+      return std::make_unique<PointsPainter<Blending::kTranslucentNoDepth>>(std::move(ctx));
+    case Blending::kAdditive: return std::make_unique<PointsPainter<Blending::kAdditive>>(std::move(ctx));
+    case Blending::kMinimum: return std::make_unique<PointsPainter<Blending::kMinimum>>(std::move(ctx));
   }
   return std::make_unique<EmptyPainter>();
 }
@@ -202,6 +237,67 @@ void ReserveHuge(std::vector<T>& v, size_t n) {
   v.reserve(n);
   AdviseHugePages(v.data(), n * sizeof(T));
   v.resize(n);
+}
+
+// Where one point lands: its splat (look not yet assigned), its look, and the
+// canvas rows it may cover.
+struct Placed {
+  Splat splat;
+  MarkerStyle look;
+  int y0, y1;
+};
+
+// A placed point between the two passes: its splat (look: the index in its chunk's
+// list of looks), the bins of rows it touches.
+struct PlacedSplat {
+  Splat splat;
+  uint32_t first_bin, last_bin;
+};
+constexpr uint32_t kHidden = UINT32_MAX;  // PlacedSplat look of a point that draws nothing
+
+// The calling thread's spare buffer of placements, kept between frames.
+std::vector<PlacedSplat>& SparePlacements() {
+  thread_local std::vector<PlacedSplat> buffer;
+  return buffer;
+}
+
+// floor(x) for |x| < 2^62, without the libm call baseline x86-64 makes.
+inline int64_t FloorToInt(double x) {
+  const int64_t t = static_cast<int64_t>(x);  // rounds towards zero
+  return t - (static_cast<double>(t) > x ? 1 : 0);
+}
+
+// The spans of the last look placed, per sub-pixel offset, computed on first use
+// (a layer's points mostly share one look).
+class SpanMemo {
+ public:
+  SpriteSpan Get(PointSymbol symbol, const MarkerStyle& look, int q) {
+    if (!valid_ || !SameStyle(look_, look)) {
+      look_ = look;
+      valid_ = true;
+      known_ = 0;
+    }
+    if (!(known_ >> q & 1u)) {
+      spans_[q] = MarkerSpan(symbol, look, q);
+      known_ |= 1u << q;
+    }
+    return spans_[q];
+  }
+
+ private:
+  MarkerStyle look_{};
+  bool valid_ = false;
+  uint32_t known_ = 0;  // bit q: spans_[q] is computed
+  SpriteSpan spans_[kSubpixelSteps];
+};
+
+// The index of `look` in `looks`, starting at the last hit; looks.size() if absent.
+size_t FindLook(const std::vector<MarkerStyle>& looks, const MarkerStyle& look, size_t& last) {
+  if (last < looks.size() && SameStyle(looks[last], look)) return last;
+  for (size_t i = 0; i < looks.size(); ++i) {
+    if (SameStyle(looks[i], look)) return last = i;
+  }
+  return looks.size();
 }
 
 }  // namespace
@@ -230,56 +326,126 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
   const double m00 = a.linear(0, 0), m01 = a.linear(0, 1), m10 = a.linear(1, 0), m11 = a.linear(1, 1);
   const double t0 = a.translation(0), t1 = a.translation(1);
 
-  // Where point k lands; false when it draws nothing on the canvas.
-  auto place_point = [&](int64_t k, Place& s) {
+  // A point's look: its diameter and border in pixels, its colours' alphas; false
+  // for a size that draws nothing (vispy discards markers of size 0).
+  auto look_of = [&](int64_t k, MarkerStyle& look) {
+    const double size_px = static_cast<double>(response->sizes[k]) * zoom;
+    if (!(size_px > 0.0)) return false;
+    const double v = std::clamp(size_px, min_px, max_px);
+    look.v = static_cast<float>(v);
+    look.e = static_cast<float>(style.border_width_is_relative ? style.border_width * v
+                                                               : style.border_width * zoom * (v / size_px));
+    look.face_alpha = face.At(static_cast<size_t>(k))[3];
+    look.edge_alpha = std::min(look.e, 1.0f) * edge.At(static_cast<size_t>(k))[3];
+    return true;
+  };
+  // Most layers have one look: then it and its spans are found once.
+  const int64_t n = static_cast<int64_t>(response->indices.size());
+  const float first_size = response->sizes[0];
+  const bool one_look = face.per_point.empty() && edge.per_point.empty() &&
+                        std::all_of(response->sizes.begin(), response->sizes.end(), [first_size](float size) {
+                          return std::bit_cast<uint32_t>(size) == std::bit_cast<uint32_t>(first_size);
+                        });
+  MarkerStyle the_look{};
+  const bool the_look_draws = look_of(0, the_look);
+  if (one_look && !the_look_draws) return std::unique_ptr<LayerPainter>(new EmptyPainter);
+  SpriteSpan the_spans[kSubpixelSteps];
+  for (int q = 0; q < kSubpixelSteps; ++q) the_spans[q] = MarkerSpan(style.symbol, the_look, q);
+
+  // Where point k lands; false when it draws nothing on the canvas. The centre is
+  // quantised to 1/kSubpixelSteps pixel (halves round up); centres beyond 2^40
+  // pixels are not drawn.
+  auto place_point = [&](int64_t k, SpanMemo& memo, Placed& p) __attribute__((always_inline)) {
+    if (one_look) {
+      p.look = the_look;
+    } else if (!look_of(k, p.look)) {
+      return false;
+    }
     const double r = response->rows[k];
     const double c = response->cols[k];
     const double wy = m00 * r + m01 * c + t0;
     const double wx = m10 * r + m11 * c + t1;
-    s.sx = static_cast<float>((wx - camera.center_x) * zoom + half_w);
-    s.sy = static_cast<float>((wy - camera.center_y) * zoom + half_h);
-    const double size_px = static_cast<double>(response->sizes[k]) * zoom;
-    if (!(size_px > 0.0)) return false;  // vispy discards markers of size 0
-    const double v = std::clamp(size_px, min_px, max_px);
-    s.v = static_cast<float>(v);
-    s.e = static_cast<float>(style.border_width_is_relative ? style.border_width * v
-                                                            : style.border_width * zoom * (v / size_px));
-    const double reach = Reach(style.symbol, s.v, s.e);
-    // Pixels whose centre (i + 0.5) lies within reach of the centre, on the canvas.
-    const double x0 = std::ceil(s.sx - reach - 0.5);
-    const double x1 = std::floor(s.sx + reach - 0.5);
-    const double y0 = std::ceil(s.sy - reach - 0.5);
-    const double y1 = std::floor(s.sy + reach - 0.5);
-    if (!(x1 >= 0 && y1 >= 0 && x0 < frame.width && y0 < frame.height && x0 <= x1 && y0 <= y1)) return false;
-    s.x0 = static_cast<int>(std::max(x0, 0.0));
-    s.x1 = static_cast<int>(std::min(x1, frame.width - 1.0));
-    s.y0 = static_cast<int>(std::max(y0, 0.0));
-    s.y1 = static_cast<int>(std::min(y1, frame.height - 1.0));
+    const double sx = (wx - camera.center_x) * zoom + half_w;
+    const double sy = (wy - camera.center_y) * zoom + half_h;
+    if (!(std::fabs(sx) < 0x1p40 && std::fabs(sy) < 0x1p40)) return false;
+    const int64_t qx = FloorToInt(sx * kSubpixelSteps + 0.5);
+    const int64_t qy = FloorToInt(sy * kSubpixelSteps + 0.5);
+    const int ox = static_cast<int>(qx & (kSubpixelSteps - 1));
+    const int oy = static_cast<int>(qy & (kSubpixelSteps - 1));
+    const int64_t base_x = qx >> 4;  // floor(q / 16)
+    const int64_t base_y = qy >> 4;
+    static_assert(kSubpixelSteps == 16);
+    const SpriteSpan xs = one_look ? the_spans[ox] : memo.Get(style.symbol, p.look, ox);
+    const SpriteSpan ys = one_look ? the_spans[oy] : memo.Get(style.symbol, p.look, oy);
+    const int64_t y0 = base_y + ys.lo, y1 = base_y + ys.hi;
+    if (!(base_x + xs.hi >= 0 && base_x + xs.lo < frame.width && y1 >= 0 && y0 < frame.height && xs.lo <= xs.hi &&
+          ys.lo <= ys.hi)) {
+      return false;
+    }
+    p.splat.x = static_cast<int32_t>(base_x);
+    p.splat.y = static_cast<int32_t>(base_y);
+    p.splat.offset = static_cast<uint16_t>(oy * kSubpixelSteps + ox);
+    p.y0 = static_cast<int>(std::max<int64_t>(y0, 0));
+    p.y1 = static_cast<int>(std::min<int64_t>(y1, frame.height - 1));
     return true;
   };
 
-  // 1. Count, per chunk of points, the points starting in each bin of rows and the
-  //    points touching each bin.
+  // 1. Place every point, per chunk: count the points starting in each bin of rows
+  //    and the points touching each bin, and gather the chunk's distinct looks in
+  //    data order (a splat's look is first its index in its chunk's list).
   const int bins = (frame.height + kBinRows - 1) / kBinRows;
-  const int64_t n = static_cast<int64_t>(response->indices.size());
   const int64_t chunks = ChunkCount(n, kPointGrain);
   std::vector<uint32_t> first_counts(static_cast<size_t>(chunks * bins), 0);
-  std::vector<uint32_t> touch_counts(static_cast<size_t>(chunks * bins), 0);
+  // Per chunk, bins + 1 differences: a point adds 1 from its first bin and takes it
+  // away after its last (no loop over the bins per point).
+  std::vector<uint32_t> touch_counts(static_cast<size_t>(chunks * (bins + 1)), 0);
+  std::vector<std::vector<MarkerStyle>> chunk_looks(static_cast<size_t>(chunks));
+  // Kept between frames (like the rasterizer's band canvas): a fresh buffer of this
+  // size costs its page faults every frame. Taken out of the thread's spare while in
+  // use, so a preparation nested on this thread (while it waits for the workers)
+  // cannot share it. Every entry is written below.
+  std::vector<PlacedSplat> placements;
+  placements.swap(SparePlacements());
+  if (placements.size() < static_cast<size_t>(n)) {
+    placements = {};
+    ReserveHuge(placements, static_cast<size_t>(n));
+  }
   ParallelForChunks(n, kPointGrain, threads, [&](int64_t chunk, int64_t begin, int64_t end) {
     uint32_t* first = &first_counts[static_cast<size_t>(chunk * bins)];
-    uint32_t* touch = &touch_counts[static_cast<size_t>(chunk * bins)];
+    uint32_t* touch = &touch_counts[static_cast<size_t>(chunk * (bins + 1))];
+    std::vector<MarkerStyle>& looks = chunk_looks[static_cast<size_t>(chunk)];
+    size_t last = 0;
+    SpanMemo memo;
     for (int64_t k = begin; k < end; ++k) {
-      Place s;
-      if (!place_point(k, s)) continue;
-      ++first[s.y0 / kBinRows];
-      for (int b = s.y0 / kBinRows; b <= s.y1 / kBinRows; ++b) ++touch[b];
+      PlacedSplat& out = placements[static_cast<size_t>(k)];
+      Placed p;
+      if (!place_point(k, memo, p)) {
+        out.splat.look = kHidden;
+        continue;
+      }
+      const uint32_t first_bin = static_cast<uint32_t>(p.y0 / kBinRows);
+      const uint32_t last_bin = static_cast<uint32_t>(p.y1 / kBinRows);
+      ++first[first_bin];
+      ++touch[first_bin];
+      --touch[last_bin + 1];  // wraps; the prefix sums come out right
+      const size_t found = FindLook(looks, p.look, last);
+      if (found == looks.size() && looks.size() <= kMaxLooks) looks.push_back(p.look);
+      p.splat.look = found <= kMaxLooks ? static_cast<uint32_t>(found) : kHidden - 1;  // past the limit: none
+      out = {p.splat, first_bin, last_bin};
     }
   });
 
-  // 2. Offsets, bin-major then chunk order: the same layout for any thread count.
+  // 2. Offsets, bin-major then chunk order, and the looks in chunk order: the same
+  //    for any thread count.
   std::vector<size_t> first_offsets(first_counts.size());
-  std::vector<size_t> touch_offsets(touch_counts.size());
+  for (int64_t c = 0; c < chunks; ++c) {
+    uint32_t* touch = &touch_counts[static_cast<size_t>(c * (bins + 1))];
+    for (int b = 1; b < bins; ++b) touch[b] += touch[b - 1];
+  }
+  std::vector<size_t> touch_offsets(first_counts.size());
   PointsContext ctx;
+  ctx.symbol = style.symbol;
+  ctx.shade = ShaderFor(style.blending, style.symbol);
   ctx.opacity = static_cast<float>(style.opacity);
   ctx.bin_start.assign(static_cast<size_t>(bins) + 1, 0);
   size_t placed = 0;
@@ -291,33 +457,125 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
       first_offsets[i] = placed;
       placed += first_counts[i];
       touch_offsets[i] = touching;
-      touching += touch_counts[i];
+      touching += touch_counts[static_cast<size_t>(c * (bins + 1) + b)];
     }
   }
   ctx.bin_start[bins] = touching;
+  std::vector<std::vector<uint32_t>> chunk_look_ids(static_cast<size_t>(chunks));
+  for (size_t c = 0; c < chunk_looks.size(); ++c) {
+    size_t last = 0;
+    for (const MarkerStyle& look : chunk_looks[c]) {
+      const size_t id = FindLook(ctx.looks, look, last);
+      if (id == ctx.looks.size()) ctx.looks.push_back(look);
+      chunk_look_ids[c].push_back(static_cast<uint32_t>(id));
+    }
+  }
+  const bool shared_looks = ctx.looks.size() <= kMaxLooks;
+  if (!shared_looks) ReserveHuge(ctx.looks, placed);  // one look per splat
+  const size_t sprite_ids = shared_looks ? ctx.looks.size() * kOffsets : 0;
 
-  // 3. Place the points again (the same arithmetic), write them in first-bin order
-  //    and list them in every bin they touch.
+  // 3. Write the splats in first-bin order, list them in every bin they touch and
+  //    count each sprite's users per chunk. Without shared looks, each point's look
+  //    is computed again (the same arithmetic).
   const bool per_point = !face.per_point.empty() || !edge.per_point.empty();
   ctx.uniform = {Load4(face.At(0).data()), Load4(edge.At(0).data())};
   ReserveHuge(ctx.splats, placed);
   ReserveHuge(ctx.entries, touching);
   if (per_point) ReserveHuge(ctx.colors, placed);
+  std::vector<uint32_t> uses(static_cast<size_t>(chunks) * sprite_ids, 0);  // by canonical offset
+  const bool symmetric = SymmetricInY(style.symbol);
   ParallelForChunks(n, kPointGrain, threads, [&](int64_t chunk, int64_t begin, int64_t end) {
     size_t* first = &first_offsets[static_cast<size_t>(chunk * bins)];
     size_t* touch = &touch_offsets[static_cast<size_t>(chunk * bins)];
+    uint32_t* chunk_uses = uses.data() + static_cast<size_t>(chunk) * sprite_ids;
+    const std::vector<uint32_t>& look_ids = chunk_look_ids[static_cast<size_t>(chunk)];
+    SpanMemo memo;
     for (int64_t k = begin; k < end; ++k) {
-      Place s;
-      if (!place_point(k, s)) continue;
-      const size_t at = first[s.y0 / kBinRows]++;
-      ctx.splats[at] = s;
+      const PlacedSplat in = placements[static_cast<size_t>(k)];
+      if (in.splat.look == kHidden) continue;
+      const size_t at = first[in.first_bin]++;
+      Splat splat = in.splat;
+      if (shared_looks) {
+        splat.look = look_ids[splat.look];
+        ++chunk_uses[splat.look * kOffsets + CanonicalOffset(splat.offset, symmetric)];
+      } else {
+        Placed p;
+        place_point(k, memo, p);
+        ctx.looks[at] = p.look;
+        splat.look = static_cast<uint32_t>(at);
+      }
+      ctx.splats[at] = splat;
       if (per_point) {
         ctx.colors[at] = {Load4(face.At(static_cast<size_t>(k)).data()), Load4(edge.At(static_cast<size_t>(k)).data())};
       }
-      for (int b = s.y0 / kBinRows; b <= s.y1 / kBinRows; ++b) ctx.entries[touch[b]++] = static_cast<uint32_t>(at);
+      for (uint32_t b = in.first_bin; b <= in.last_bin; ++b) ctx.entries[touch[b]++] = static_cast<uint32_t>(at);
     }
   });
-  return MakePainter(style.blending, style.symbol, std::move(ctx));
+  SparePlacements().swap(placements);
+
+  // 4. Shade once every sprite used more than once, in sprite order, while they
+  //    fit the budget; the others are shaded marker by marker. For symbols
+  //    symmetric in y, row offsets 9–15 use those of 7–1 upside down. With uniform
+  //    colours the sprites of a look are dense, all as wide as the widest.
+  if (shared_looks) {
+    std::vector<SpriteSpan> dense_cols(ctx.looks.size());
+    for (size_t l = 0; l < ctx.looks.size(); ++l) {
+      SpriteSpan cols = MarkerSpan(style.symbol, ctx.looks[l], 0);
+      for (int q = 1; q < kSubpixelSteps; ++q) {
+        const SpriteSpan span = MarkerSpan(style.symbol, ctx.looks[l], q);
+        cols = {std::min(cols.lo, span.lo), std::max(cols.hi, span.hi)};
+      }
+      dense_cols[l] = cols;
+    }
+    std::vector<int32_t> sprite_of(sprite_ids, -1);
+    std::vector<size_t> shaded;
+    size_t bytes = 0;
+    const size_t pixel_bytes = per_point ? 2 * sizeof(float) : sizeof(Float4);
+    for (size_t id = 0; id < sprite_ids; ++id) {
+      uint32_t total = 0;
+      for (int64_t c = 0; c < chunks; ++c) total += uses[static_cast<size_t>(c) * sprite_ids + id];
+      if (total < 2) continue;
+      const size_t look = id / kOffsets;
+      const SpriteBox box = MarkerBox(style.symbol, ctx.looks[look], static_cast<int>(id % kSubpixelSteps),
+                                      static_cast<int>(id % kOffsets / kSubpixelSteps));
+      const int64_t width = per_point ? box.x1 - box.x0 + 1 : dense_cols[look].hi - dense_cols[look].lo + 1;
+      const size_t area = static_cast<size_t>(width) * static_cast<size_t>(box.y1 - box.y0 + 1);
+      if (area > kSpriteBudget / pixel_bytes || bytes + area * pixel_bytes > kSpriteBudget) continue;
+      bytes += area * pixel_bytes;
+      sprite_of[id] = static_cast<int32_t>(shaded.size());
+      shaded.push_back(id);
+    }
+    ctx.sprites.resize(shaded.size());
+    ParallelFor(static_cast<int64_t>(shaded.size()), 8, threads, [&](int64_t begin, int64_t end) {
+      for (int64_t i = begin; i < end; ++i) {
+        const size_t id = shaded[static_cast<size_t>(i)];
+        const MarkerStyle& look = ctx.looks[id / kOffsets];
+        const int qx = static_cast<int>(id % kSubpixelSteps);
+        const int qy = static_cast<int>(id % kOffsets / kSubpixelSteps);
+        const SpriteBox box = MarkerBox(style.symbol, look, qx, qy);
+        const FragmentPalette palette = MakePalette(ctx.uniform, look.e);
+        SpriteRequest request{look, ctx.opacity, qx, qy, per_point ? nullptr : &palette,
+                              box.x0, box.x1 + 1, box.y0, box.y1 + 1};
+        if (!per_point) {
+          request.dense = true;
+          request.pad_left = box.x0 - dense_cols[id / kOffsets].lo;
+          request.pad_right = dense_cols[id / kOffsets].hi - box.x1;
+        }
+        ctx.shade(request, ctx.sprites[static_cast<size_t>(i)]);
+      }
+    });
+    ctx.views.resize(sprite_ids);
+    for (size_t id = 0; id < sprite_ids; ++id) {
+      const uint16_t offset = static_cast<uint16_t>(id % kOffsets);
+      const size_t canonical = id - offset + CanonicalOffset(offset, symmetric);
+      if (sprite_of[canonical] < 0) continue;
+      SpriteView& view = ctx.views[id];
+      view = ViewOf(ctx.sprites[static_cast<size_t>(sprite_of[canonical])],
+                    symmetric && offset / kSubpixelSteps != FoldOffset(offset / kSubpixelSteps));
+      if (view.dense_width > 0) view.dense_blend = DenseBlenderFor(style.blending, view.dense_width);
+    }
+  }
+  return MakePainter(style.blending, std::move(ctx));
 }
 
 Status DrawPoints(Canvas& canvas, const Camera2D& camera, const PointsDrawItem& item, int threads) {

@@ -6,11 +6,13 @@
 // Conventions: a point at world (y, x) is centred at screen (col, row) =
 // ((x − center_x) × zoom + width / 2, (y − center_y) × zoom + height / 2), pixel
 // centres at +0.5, so a point at an integer data coordinate sits on the centre of
-// the image pixel there. Its diameter is size × zoom pixels, clamped to the
-// canvas_size_limits (a zero size draws nothing). PreparePainter places, colours
-// and bins the points into 8-row bands once per frame (split in fixed chunks);
-// PaintRows composites each band's points in data order, so a pixel's value does
-// not depend on threads or on how rows are banded.
+// the image pixel there; centres are quantised to 1/16 pixel. Its diameter is
+// size × zoom pixels, clamped to the canvas_size_limits (a zero size draws
+// nothing). PreparePainter places, colours and bins the points into 8-row bands
+// once per frame (split in fixed chunks) and shades the frame's shared marker
+// sprites (render/points_sprites.h); PaintRows composites each band's points in
+// data order, so a pixel's value does not depend on threads or on how rows are
+// banded.
 #pragma once
 
 #include "render/camera.h"
