@@ -86,6 +86,7 @@ struct AnimateOptions {
   std::string keyframes;     // a keyframes file instead of the scene's "animation"
   std::string format;        // frames in a folder: png (default), tif, exr
   bool resume = false;
+  std::string cache_size;    // --cache-size; empty: the scene's, else no slice cache
 };
 void SetupAnimate(CLI::App& app, AnimateOptions& options);
 int RunAnimate(const AnimateOptions& options, const CommonOptions& common);

@@ -26,7 +26,9 @@ std::string Lower(std::string text) {
 class FolderSink final : public FrameSink {
  public:
   explicit FolderSink(OutputSpec output) : output_(std::move(output)) {}
-  Status Write(int64_t frame, const RgbaImage& image) override { return WriteImageFile(image, FramePath(output_, frame)); }
+  Status Write(int64_t frame, const RgbaImage& image) override {
+    return WriteImageFile(image, FramePath(output_, frame), output_.encode_threads);
+  }
   Status Finish() override { return Status::Ok(); }
   void Abandon() override {}
 

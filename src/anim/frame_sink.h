@@ -23,6 +23,7 @@ struct OutputSpec {
   OutputKind kind = OutputKind::kFolder;
   std::string format = "png";   // folder: png, tif or exr; video: mp4, webm or mov
   std::string stem;             // folder: frame names are <stem>_000000.<format>; default the folder's name
+  int encode_threads = 1;       // PNG frames: threads of the encoder (the bytes never depend on it)
 };
 
 // A path ending in .gif, .mp4, .webm or .mov is a file; one without an extension (or
