@@ -10,6 +10,7 @@
 #include "nd/nearest_names.h"
 #include "scene/image_layer_parser.h"
 #include "scene/labels_layer_parser.h"
+#include "scene/view_parsers.h"
 
 namespace stackshot {
 namespace {
@@ -39,60 +40,6 @@ void TakeTransform(const TransformParameters& params, LayerState& state, const J
     state.shear = std::move(shear);
   }
   if (wanted("affine", !params.affine.empty())) state.affine = params.affine;
-}
-
-Status ParseDimsState(const JsonReader& node, DimsSpec& dims) {
-  RETURN_IF_ERROR(node.CheckObject({"ndisplay", "order", "point", "margin_left", "margin_right"}));
-  if (auto ndisplay = node.Find("ndisplay")) {
-    ASSIGN_OR_RETURN(int value, ndisplay->Integer());
-    if (value != 2 && value != 3) return ndisplay->Error("ndisplay must be 2 or 3, got " + std::to_string(value));
-    dims.ndisplay = value;
-  }
-  if (auto order = node.Find("order")) {
-    ASSIGN_OR_RETURN(std::vector<int> axes, order->Integers());
-    std::vector<int> sorted = axes;
-    std::sort(sorted.begin(), sorted.end());
-    for (size_t i = 0; i < sorted.size(); ++i) {
-      if (sorted[i] != static_cast<int>(i)) return order->Error("order must list each axis once");
-    }
-    dims.order = std::move(axes);
-  }
-  if (auto point = node.Find("point")) {
-    ASSIGN_OR_RETURN(dims.point, point->Numbers());
-  }
-  for (const char* key : {"margin_left", "margin_right"}) {
-    auto margin = node.Find(key);
-    if (!margin) continue;
-    ASSIGN_OR_RETURN(std::vector<double> values, margin->Numbers());
-    for (double value : values) {
-      if (value < 0) return margin->Error(std::string(key) + " " + FormatNumbers(values) + ": values must be 0 or more");
-    }
-    (std::string_view(key) == "margin_left" ? dims.margin_left : dims.margin_right) = std::move(values);
-  }
-  return Status::Ok();
-}
-
-Status ParseCameraState(const JsonReader& node, CameraSpec& camera) {
-  RETURN_IF_ERROR(node.CheckObject({"center", "zoom", "angles", "perspective"}));
-  if (auto center = node.Find("center")) {
-    ASSIGN_OR_RETURN(std::vector<double> values, center->Numbers(2));
-    camera.center = std::array<double, 2>{values[0], values[1]};
-  }
-  if (auto zoom = node.Find("zoom")) {
-    ASSIGN_OR_RETURN(double value, zoom->Number());
-    if (!(value > 0)) return zoom->Error("zoom must be greater than 0, got " + FormatNumber(value));
-    camera.zoom = value;
-  }
-  if (auto angles = node.Find("angles")) {
-    ASSIGN_OR_RETURN(std::vector<double> values, angles->Numbers(3));
-    camera.angles = std::array<double, 3>{values[0], values[1], values[2]};
-  }
-  if (auto perspective = node.Find("perspective")) {
-    ASSIGN_OR_RETURN(double value, perspective->Number());
-    if (value < 0) return perspective->Error("perspective must be 0 or more, got " + FormatNumber(value));
-    camera.perspective = value;
-  }
-  return Status::Ok();
 }
 
 // The layer's fields are checked by the scene's own layer parser, given a stand-in
@@ -128,8 +75,8 @@ Result<LayerState> ParseLayerState(const JsonReader& node, const LayerName& laye
 Result<ViewState> ParseState(const JsonReader& node, const std::vector<LayerName>& layers) {
   RETURN_IF_ERROR(node.CheckObject({"dims", "camera", "layers"}));
   ViewState state;
-  if (auto dims = node.Find("dims")) RETURN_IF_ERROR(ParseDimsState(*dims, state.dims));
-  if (auto camera = node.Find("camera")) RETURN_IF_ERROR(ParseCameraState(*camera, state.camera));
+  if (auto dims = node.Find("dims")) RETURN_IF_ERROR(ParseDims(*dims, state.dims, /*with_axis_labels=*/false));
+  if (auto camera = node.Find("camera")) RETURN_IF_ERROR(ParseCamera(*camera, state.camera));
   if (auto by_name = node.Find("layers")) {
     if (!by_name->json().is_object()) return by_name->TypeError("an object of layers by name");
     std::vector<std::string> names;

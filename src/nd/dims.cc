@@ -13,15 +13,13 @@ namespace stackshot {
 // never raises FE_INEXACT.
 double RoundHalfEven(double value) { return std::nearbyint(value); }
 
-namespace {
-
 // Extent of the box [low, high] per data axis. For each output axis the corner with
 // the smallest (largest) value takes, on every input axis, the end whose product with
 // the matrix entry is smaller (larger); summing those products in the same order as
 // Affine::Apply gives exactly the min (max) over all 2^D corners, because rounded
 // addition is monotone, without visiting 2^D corners.
-WorldExtent BoxExtent(const std::vector<double>& low, const std::vector<double>& high,
-                      const Affine& data_to_world) {
+WorldExtent ComputeBoxExtent(const std::vector<double>& low, const std::vector<double>& high,
+                             const Affine& data_to_world) {
   const int n = data_to_world.ndim();
   assert(low.size() == static_cast<size_t>(n) && high.size() == static_cast<size_t>(n));
   WorldExtent extent;
@@ -43,20 +41,18 @@ WorldExtent BoxExtent(const std::vector<double>& low, const std::vector<double>&
   return extent;
 }
 
-}  // namespace
-
 WorldExtent ComputeWorldExtent(const Shape& shape, const Affine& data_to_world) {
   std::vector<double> low(shape.size(), 0.0);
   std::vector<double> high(shape.size());
   for (size_t i = 0; i < shape.size(); ++i) high[i] = static_cast<double>(shape[i] - 1);
-  return BoxExtent(low, high, data_to_world);
+  return ComputeBoxExtent(low, high, data_to_world);
 }
 
 WorldExtent ComputePixelEdgeExtent(const Shape& shape, const Affine& data_to_world) {
   std::vector<double> low(shape.size(), -0.5);
   std::vector<double> high(shape.size());
   for (size_t i = 0; i < shape.size(); ++i) high[i] = static_cast<double>(shape[i]) - 0.5;
-  return BoxExtent(low, high, data_to_world);
+  return ComputeBoxExtent(low, high, data_to_world);
 }
 
 int64_t AxisRange::nsteps() const {

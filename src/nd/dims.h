@@ -27,6 +27,9 @@ struct WorldExtent {
 };
 
 WorldExtent ComputeWorldExtent(const Shape& shape, const Affine& data_to_world);
+// The extent of the data box [low, high] per axis (e.g. the bounding box of points).
+WorldExtent ComputeBoxExtent(const std::vector<double>& low, const std::vector<double>& high,
+                             const Affine& data_to_world);
 // The pixel-edge ("augmented") extent: corners of [-0.5, shape-0.5].
 WorldExtent ComputePixelEdgeExtent(const Shape& shape, const Affine& data_to_world);
 

@@ -20,6 +20,7 @@
 #include "scene/vectors_layer_parser.h"
 #include "scene/slicing_settings.h"
 #include "scene/scene_spec.h"
+#include "scene/view_parsers.h"
 
 namespace stackshot {
 
@@ -104,64 +105,6 @@ Result<std::vector<double>> NonNegativeNumbers(const JsonReader& node, const cha
   return values;
 }
 
-Status ParseDims(const JsonReader& node, DimsSpec& dims) {
-  RETURN_IF_ERROR(node.CheckObject({"ndisplay", "order", "point", "margin_left", "margin_right", "axis_labels"}));
-  if (auto ndisplay = node.Find("ndisplay")) {
-    ASSIGN_OR_RETURN(int value, ndisplay->Integer());
-    if (value != 2 && value != 3) return ndisplay->Error("ndisplay must be 2 or 3, got " + std::to_string(value));
-    dims.ndisplay = value;
-  }
-  if (auto order = node.Find("order")) {
-    ASSIGN_OR_RETURN(std::vector<int> axes, order->Integers());
-    // A permutation of 0..n-1: every axis exactly once.
-    std::vector<int> sorted = axes;
-    std::sort(sorted.begin(), sorted.end());
-    for (size_t i = 0; i < sorted.size(); ++i) {
-      if (sorted[i] != static_cast<int>(i)) {
-        std::vector<double> shown(axes.begin(), axes.end());
-        return order->Error("order " + FormatNumbers(shown) + " must list each axis 0 to " +
-                            std::to_string(static_cast<int>(axes.size()) - 1) + " once");
-      }
-    }
-    dims.order = std::move(axes);
-  }
-  if (auto point = node.Find("point")) {
-    ASSIGN_OR_RETURN(dims.point, point->Numbers());
-  }
-  if (auto margin = node.Find("margin_left")) {
-    ASSIGN_OR_RETURN(dims.margin_left, NonNegativeNumbers(*margin, "margin_left"));
-  }
-  if (auto margin = node.Find("margin_right")) {
-    ASSIGN_OR_RETURN(dims.margin_right, NonNegativeNumbers(*margin, "margin_right"));
-  }
-  if (auto labels = node.Find("axis_labels")) {
-    ASSIGN_OR_RETURN(dims.axis_labels, labels->Strings());
-  }
-  return Status::Ok();
-}
-
-Status ParseCamera(const JsonReader& node, CameraSpec& camera) {
-  RETURN_IF_ERROR(node.CheckObject({"center", "zoom", "angles", "perspective"}));
-  if (auto center = node.Find("center")) {
-    ASSIGN_OR_RETURN(std::vector<double> values, center->Numbers(2));
-    camera.center = std::array<double, 2>{values[0], values[1]};
-  }
-  if (auto zoom = node.Find("zoom")) {
-    ASSIGN_OR_RETURN(double value, zoom->Number());
-    if (!(value > 0)) return zoom->Error("zoom must be greater than 0, got " + FormatNumber(value));
-    camera.zoom = value;
-  }
-  if (auto angles = node.Find("angles")) {
-    ASSIGN_OR_RETURN(std::vector<double> values, angles->Numbers(3));
-    camera.angles = std::array<double, 3>{values[0], values[1], values[2]};
-  }
-  if (auto perspective = node.Find("perspective")) {
-    ASSIGN_OR_RETURN(double value, perspective->Number());
-    if (value < 0) return perspective->Error("perspective must be 0 or more, got " + FormatNumber(value));
-    camera.perspective = value;
-  }
-  return Status::Ok();
-}
 
 // napari's inc_name_count: "name" → "name [1]", "name [1]" → "name [2]".
 std::string IncrementNameCount(const std::string& name) {
@@ -309,6 +252,69 @@ Result<SceneSpec> LoadScene(const std::string& path, const std::vector<std::stri
   std::string directory = std::filesystem::absolute(path, error).lexically_normal().parent_path().string();
   if (error) return IoError(path + ": cannot resolve its folder: " + error.message());
   return ParseScene(document, path, directory);
+}
+
+Status ParseDims(const JsonReader& node, DimsSpec& dims, bool with_axis_labels) {
+  if (with_axis_labels) {
+    RETURN_IF_ERROR(node.CheckObject({"ndisplay", "order", "point", "margin_left", "margin_right", "axis_labels"}));
+  } else {
+    RETURN_IF_ERROR(node.CheckObject({"ndisplay", "order", "point", "margin_left", "margin_right"}));
+  }
+  if (auto ndisplay = node.Find("ndisplay")) {
+    ASSIGN_OR_RETURN(int value, ndisplay->Integer());
+    if (value != 2 && value != 3) return ndisplay->Error("ndisplay must be 2 or 3, got " + std::to_string(value));
+    dims.ndisplay = value;
+  }
+  if (auto order = node.Find("order")) {
+    ASSIGN_OR_RETURN(std::vector<int> axes, order->Integers());
+    // A permutation of 0..n-1: every axis exactly once.
+    std::vector<int> sorted = axes;
+    std::sort(sorted.begin(), sorted.end());
+    for (size_t i = 0; i < sorted.size(); ++i) {
+      if (sorted[i] != static_cast<int>(i)) {
+        std::vector<double> shown(axes.begin(), axes.end());
+        return order->Error("order " + FormatNumbers(shown) + " must list each axis 0 to " +
+                            std::to_string(static_cast<int>(axes.size()) - 1) + " once");
+      }
+    }
+    dims.order = std::move(axes);
+  }
+  if (auto point = node.Find("point")) {
+    ASSIGN_OR_RETURN(dims.point, point->Numbers());
+  }
+  if (auto margin = node.Find("margin_left")) {
+    ASSIGN_OR_RETURN(dims.margin_left, NonNegativeNumbers(*margin, "margin_left"));
+  }
+  if (auto margin = node.Find("margin_right")) {
+    ASSIGN_OR_RETURN(dims.margin_right, NonNegativeNumbers(*margin, "margin_right"));
+  }
+  if (auto labels = node.Find("axis_labels")) {
+    ASSIGN_OR_RETURN(dims.axis_labels, labels->Strings());
+  }
+  return Status::Ok();
+}
+
+Status ParseCamera(const JsonReader& node, CameraSpec& camera) {
+  RETURN_IF_ERROR(node.CheckObject({"center", "zoom", "angles", "perspective"}));
+  if (auto center = node.Find("center")) {
+    ASSIGN_OR_RETURN(std::vector<double> values, center->Numbers(2));
+    camera.center = std::array<double, 2>{values[0], values[1]};
+  }
+  if (auto zoom = node.Find("zoom")) {
+    ASSIGN_OR_RETURN(double value, zoom->Number());
+    if (!(value > 0)) return zoom->Error("zoom must be greater than 0, got " + FormatNumber(value));
+    camera.zoom = value;
+  }
+  if (auto angles = node.Find("angles")) {
+    ASSIGN_OR_RETURN(std::vector<double> values, angles->Numbers(3));
+    camera.angles = std::array<double, 3>{values[0], values[1], values[2]};
+  }
+  if (auto perspective = node.Find("perspective")) {
+    ASSIGN_OR_RETURN(double value, perspective->Number());
+    if (value < 0) return perspective->Error("perspective must be 0 or more, got " + FormatNumber(value));
+    camera.perspective = value;
+  }
+  return Status::Ok();
 }
 
 }  // namespace stackshot

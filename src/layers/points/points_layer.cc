@@ -4,32 +4,6 @@
 #include <cmath>
 
 namespace stackshot {
-namespace {
-
-// The world box of the data box [low, high]: per output axis the sum of the
-// smaller (larger) of each term, i.e. the min (max) over all corners.
-WorldExtent BoxToWorld(const std::vector<double>& low, const std::vector<double>& high, const Affine& data_to_world) {
-  const int n = data_to_world.ndim();
-  WorldExtent extent;
-  extent.min.assign(n, 0.0);
-  extent.max.assign(n, 0.0);
-  for (int r = 0; r < n; ++r) {
-    double min_sum = 0.0;
-    double max_sum = 0.0;
-    for (int c = 0; c < n; ++c) {
-      const double a = data_to_world.linear(r, c) * low[c];
-      const double b = data_to_world.linear(r, c) * high[c];
-      min_sum += std::min(a, b);
-      max_sum += std::max(a, b);
-    }
-    extent.min[r] = min_sum + data_to_world.translation(r);
-    extent.max[r] = max_sum + data_to_world.translation(r);
-  }
-  extent.step = data_to_world.ColumnScales();
-  return extent;
-}
-
-}  // namespace
 
 Result<std::shared_ptr<PointsLayer>> PointsLayer::Create(std::string name, std::shared_ptr<const PointsData> data,
                                                          Affine data_to_world) {
@@ -110,7 +84,7 @@ WorldExtent PointsLayer::Extent(double grow) const {
       high[axis] = *max + grow;
     }
   }
-  return BoxToWorld(low, high, data_to_world());
+  return ComputeBoxExtent(low, high, data_to_world());
 }
 
 WorldExtent PointsLayer::world_extent() const { return Extent(0.0); }

@@ -14,18 +14,7 @@ WorldExtent BoxWorldExtent(const std::vector<double>& lo, const std::vector<doub
     extent.max.assign(ndim, std::numeric_limits<double>::quiet_NaN());
     return extent;
   }
-  extent.min.assign(ndim, std::numeric_limits<double>::infinity());
-  extent.max.assign(ndim, -std::numeric_limits<double>::infinity());
-  std::vector<double> corner(ndim);
-  for (uint64_t mask = 0; mask < (uint64_t{1} << ndim); ++mask) {
-    for (int axis = 0; axis < ndim; ++axis) corner[axis] = (mask >> axis) & 1 ? hi[axis] : lo[axis];
-    const std::vector<double> world = data_to_world.Apply(corner);
-    for (int axis = 0; axis < ndim; ++axis) {
-      extent.min[axis] = std::min(extent.min[axis], world[axis]);
-      extent.max[axis] = std::max(extent.max[axis], world[axis]);
-    }
-  }
-  return extent;
+  return ComputeBoxExtent(lo, hi, data_to_world);
 }
 
 Result<std::shared_ptr<ShapesLayer>> ShapesLayer::Create(std::string name, std::shared_ptr<const ShapesData> data,
