@@ -60,8 +60,8 @@ TEST(ShapesCsvTest, BadInputNamesFileAndLine) {
   EXPECT_EQ(ErrorOf("0,elipse,0,1,2\n"), "rois.csv:2: unknown shape type 'elipse' (nearest: ellipse)");
   EXPECT_EQ(ErrorOf("0,line,0,1,2\n0,line,1,3,4\n0,line,2,5,6\n"),
             "rois.csv:2: shape 0: a line needs 2 vertices, got 3");
-  EXPECT_EQ(ErrorOf("0,polygon,0,1,2\n0,polygon,1,3,4\n1,path,0,5,6\n1,path,1,5,7\n"),
-            "rois.csv:2: shape 0: a polygon needs at least 3 vertices, got 2");
+  EXPECT_EQ(ErrorOf("0,polygon,0,1,2\n1,path,0,5,6\n1,path,1,5,7\n"),
+            "rois.csv:2: shape 0: a polygon needs at least 2 vertices, got 1");
   EXPECT_EQ(ErrorOf("1,line,0,1,2\n"),
             "rois.csv:2: shape index 1 after -1: shapes must be numbered 0, 1, 2, … in order");
   EXPECT_EQ(ErrorOf("0,line,0,\"1,2\n"), "rois.csv:2: unterminated quote");

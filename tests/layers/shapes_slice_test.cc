@@ -81,7 +81,8 @@ TEST(ShapesDataTest, VertexCountsFollowNapari) {
   EXPECT_EQ(AddShape(data, ShapeType::kLine, three).message(), "a line needs 2 vertices, got 3");
   EXPECT_EQ(AddShape(data, ShapeType::kPath, std::span<const double>(three, 2)).message(),
             "a path needs at least 2 vertices, got 1");
-  EXPECT_EQ(AddShape(data, ShapeType::kPolygon, two).message(), "a polygon needs at least 3 vertices, got 2");
+  EXPECT_EQ(AddShape(data, ShapeType::kPolygon, std::span<const double>(three, 2)).message(),
+            "a polygon needs at least 2 vertices, got 1");
   ShapesData d3 = EmptyShapes(3);
   const double two3[] = {0, 0, 0, 0, 1, 1};
   EXPECT_EQ(AddShape(d3, ShapeType::kEllipse, two3).message(), "an ellipse needs 4 corners, got 2 vertices");

@@ -96,6 +96,38 @@ TEST(ShapesDrawerTest, SelfCrossingPolygonFollowsEvenOdd) {
   EXPECT_EQ(Pixel(canvas, 6, 6)[0], 0.0f);
 }
 
+// napari accepts a polygon of two vertices: nothing to fill, its edge is the
+// segment drawn out and back, which covers what a line would.
+TEST(ShapesDrawerTest, TwoVertexPolygonDrawsItsEdgeLikeALine) {
+  const double ends[] = {5.5, 1.5, 5.5, 9.5};
+  ShapesAppearance style;
+  style.face_color = {Rgba{1, 0, 0, 1}};
+  style.edge_color = {Rgba{0, 1, 0, 1}};
+  style.edge_width = {2};
+  style.opacity = 1;
+  const FrameSpec frame = Frame();
+  auto draw = [&](ShapeType type) {
+    ShapesData data = EmptyShapes(2);
+    EXPECT_TRUE(AddShape(data, type, ends).ok());
+    auto painter = PreparePainter(frame, ShapesDrawItem{Response(data), style}, 1);
+    EXPECT_TRUE(painter.ok());
+    return Paint(frame, painter);
+  };
+  const Canvas polygon = draw(ShapeType::kPolygon);
+  const Canvas line = draw(ShapeType::kLine);
+  for (int row = 0; row < frame.height; ++row) {
+    for (int col = 0; col < frame.width; ++col) {
+      EXPECT_EQ(Pixel(polygon, col, row)[0], 0.0f) << "no face at " << col << ", " << row;
+      EXPECT_NEAR(Pixel(polygon, col, row)[1], Pixel(line, col, row)[1], 1.0f / 255) << col << ", " << row;
+    }
+  }
+  // The edge: 2 px wide along row 5–6 (world 4.5–6.5), from column 2 to 9.
+  EXPECT_EQ(Pixel(polygon, 5, 5)[1], 1.0f);
+  EXPECT_EQ(Pixel(polygon, 5, 6)[1], 1.0f);
+  EXPECT_EQ(Pixel(polygon, 5, 3)[1], 0.0f);
+  EXPECT_EQ(Pixel(polygon, 11, 5)[1], 0.0f);
+}
+
 TEST(VectorsDrawerTest, OutOfSliceAlphaFadesTheColour) {
   auto data = VectorsFromRows({{{5.5, 1.5}, {0, 8}}}, "inline");
   ASSERT_TRUE(data.ok());

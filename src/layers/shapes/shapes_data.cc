@@ -93,7 +93,8 @@ Status AddShape(ShapesData& data, ShapeType type, std::span<const double> rows) 
       if (count < 2) return InvalidArgumentError("a path needs at least 2 vertices, got " + std::to_string(count));
       break;
     case ShapeType::kPolygon:
-      if (count < 3) return InvalidArgumentError("a polygon needs at least 3 vertices, got " + std::to_string(count));
+      // napari accepts two: no area to fill, the edge out and back.
+      if (count < 2) return InvalidArgumentError("a polygon needs at least 2 vertices, got " + std::to_string(count));
       break;
   }
   const size_t n = vertices.size() / ndim;

@@ -7,7 +7,7 @@
 // napari's constructors: a rectangle has 4 corners, or 2 opposite corners in 2D
 // (expanded to 4 as napari's find_corners does); an ellipse has the 4 corners of
 // its bounding box, or in 2D a centre and radii (expanded as center_radii_to_corners
-// does); a line has 2 vertices; a path at least 2; a polygon at least 3.
+// does); a line has 2 vertices; a path and a polygon at least 2 (as napari).
 // Coordinates are finite: NaN and infinities are rejected.
 #pragma once
 
