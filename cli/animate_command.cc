@@ -16,7 +16,7 @@
 #include "commands.h"
 #include "interrupts.h"
 #include "run_worker.h"
-#include "size_option.h"
+#include "scene_loading.h"
 #include "slicing/slicer_options.h"
 #include "terminal_progress.h"
 
@@ -69,14 +69,8 @@ void SetupAnimate(CLI::App& app, AnimateOptions& options) {
 
 int RunAnimate(const AnimateOptions& options, const CommonOptions& common) {
   const auto start = Clock::now();
-  auto spec = LoadScene(options.scene, options.sets);
+  auto spec = LoadSceneForCommand(options.scene, options.sets, options.size);
   if (!spec.ok()) return ReportError(spec.status().message());
-  if (!options.size.empty()) {
-    auto size = ParseCanvasSize(options.size);
-    if (!size.ok()) return ReportError("--size: " + size.status().message());
-    spec->canvas.width = (*size)[0];
-    spec->canvas.height = (*size)[1];
-  }
   auto animation = LoadAnimation(options.scene, options.sets, options.keyframes, *spec);
   if (!animation.ok()) return ReportError(animation.status().message());
   auto output = ParseOutput(options.output, options.format);

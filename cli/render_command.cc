@@ -14,7 +14,7 @@
 #include "render_worker.h"
 #include "run_worker.h"
 #include "scene/scene_spec.h"
-#include "size_option.h"
+#include "scene_loading.h"
 #include "terminal_progress.h"
 
 namespace stackshot {
@@ -49,14 +49,8 @@ void SetupRender(CLI::App& app, RenderOptions& options) {
 
 int RunRender(const RenderOptions& options, const CommonOptions& common) {
   const auto start = Clock::now();
-  auto spec = LoadScene(options.scene, options.sets);
+  auto spec = LoadSceneForCommand(options.scene, options.sets, options.size);
   if (!spec.ok()) return ReportError(spec.status().message());
-  if (!options.size.empty()) {
-    auto size = ParseCanvasSize(options.size);
-    if (!size.ok()) return ReportError("--size: " + size.status().message());
-    spec->canvas.width = (*size)[0];
-    spec->canvas.height = (*size)[1];
-  }
   // Refuse a bad output path before any data is read.
   if (Status status = CheckOutputPath(options.output); !status.ok()) return ReportError(status.message());
 
