@@ -9,11 +9,13 @@
 // - PyramidOverview: a 4-level pyramid of 16384² uint16 (generated on read, so no
 //   file is needed) sliced and rasterized for a 1920×1080 overview; the counters
 //   report the level read and the fraction of the full-resolution bytes read.
+//   The levels are the bench scenarios' GeneratedLevel (scenario_common.h).
 #include <benchmark/benchmark.h>
 
 #include <cstring>
 #include <memory>
 
+#include "bench/scenario_common.h"
 #include "layers/image/image_layer.h"
 #include "layers/image/projection.h"
 #include "render/camera.h"
@@ -83,38 +85,13 @@ BENCHMARK(ProjectionSlice)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
-// A uint16 level computed on read: value = (x ^ y) scaled to the level.
-class GeneratedLevel final : public Source {
- public:
-  GeneratedLevel(int64_t side, int factor) : shape_{side, side}, factor_(factor) {}
-  const Shape& shape() const override { return shape_; }
-  DType dtype() const override { return DType::kUInt16; }
-  std::string Describe() const override { return "generated level " + std::to_string(shape_[0]); }
-
- protected:
-  Result<Array> ReadChecked(const Box& box, const CancelToken&) const override {
-    Array out = Array::Zeros(DType::kUInt16, box.count);
-    uint16_t* p = out.mutable_data<uint16_t>();
-    for (int64_t r = 0; r < box.count[0]; ++r) {
-      const int64_t y = (box.start[0] + r) * factor_;
-      for (int64_t c = 0; c < box.count[1]; ++c) {
-        const int64_t x = (box.start[1] + c) * factor_;
-        p[r * box.count[1] + c] = static_cast<uint16_t>(((x >> 6) ^ (y >> 6)) & 0xff) << 8;
-      }
-    }
-    return out;
-  }
-
- private:
-  Shape shape_;
-  int factor_;
-};
-
 void PyramidOverview(benchmark::State& state) {
   constexpr int64_t kFull = 16384;
   constexpr int kWidth = 1920, kHeight = 1080;
   std::vector<std::shared_ptr<const Source>> levels;
-  for (int level = 0; level < 4; ++level) levels.push_back(std::make_shared<GeneratedLevel>(kFull >> level, 1 << level));
+  for (int level = 0; level < 4; ++level) {
+    levels.push_back(std::make_shared<bench::GeneratedLevel>(kFull >> level, 1 << level));
+  }
   auto layer = ImageLayer::Create("pyramid", levels, Affine::Identity(2), false);
   (void)(*layer)->SetContrastLimits({0, 65535});
   // napari's reset_view for the 1080p canvas, and the world box it shows.

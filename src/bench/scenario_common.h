@@ -41,6 +41,24 @@ SlicerOptions UncachedOptions();
 // Applies each ready response to its layer unless it is stale (the viewer's rule).
 void ApplyOnReady(LayerSlicer& slicer);
 
+// A square uint16 pyramid level computed on read: a checker of 64-pixel blocks of
+// the finest level, level pixel (y, x) showing full-resolution pixel
+// (y, x) * factor. No file and no large allocation is needed.
+class GeneratedLevel final : public Source {
+ public:
+  GeneratedLevel(int64_t side, int64_t factor) : shape_{side, side}, factor_(factor) {}
+  const Shape& shape() const override { return shape_; }
+  DType dtype() const override { return DType::kUInt16; }
+  std::string Describe() const override { return "generated level " + std::to_string(shape_[0]); }
+
+ protected:
+  Result<Array> ReadChecked(const Box& box, const CancelToken& cancel) const override;
+
+ private:
+  Shape shape_;
+  int64_t factor_;
+};
+
 // params.at(name) as an integer of at least `min`.
 Result<int64_t> IntParam(const ParamMap& params, const std::string& name, int64_t min);
 Result<double> NonNegativeParam(const ParamMap& params, const std::string& name);

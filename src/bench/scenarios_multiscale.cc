@@ -12,34 +12,6 @@
 namespace stackshot::bench {
 namespace {
 
-// A uint16 pyramid level computed on read (checker of 64-pixel blocks), so no file
-// and no large allocation is needed.
-class GeneratedLevel final : public Source {
- public:
-  GeneratedLevel(int64_t side, int64_t factor) : shape_{side, side}, factor_(factor) {}
-  const Shape& shape() const override { return shape_; }
-  DType dtype() const override { return DType::kUInt16; }
-  std::string Describe() const override { return "generated level " + std::to_string(shape_[0]); }
-
- protected:
-  Result<Array> ReadChecked(const Box& box, const CancelToken&) const override {
-    Array out = Array::Zeros(DType::kUInt16, box.count);
-    uint16_t* p = out.mutable_data<uint16_t>();
-    for (int64_t r = 0; r < box.count[0]; ++r) {
-      const int64_t y = (box.start[0] + r) * factor_;
-      for (int64_t c = 0; c < box.count[1]; ++c) {
-        const int64_t x = (box.start[1] + c) * factor_;
-        p[r * box.count[1] + c] = static_cast<uint16_t>((((x >> 6) ^ (y >> 6)) & 0xff) << 8);
-      }
-    }
-    return out;
-  }
-
- private:
-  Shape shape_;
-  int64_t factor_;
-};
-
 class MultiscalePanScenario final : public Scenario {
  public:
   std::string name() const override { return "multiscale_pan"; }
