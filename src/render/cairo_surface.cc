@@ -64,6 +64,36 @@ Result<CairoSurfacePtr> MakeLayerSurface(const ScreenBox& box) {
   return surface;
 }
 
+std::optional<cairo_matrix_t> DataToFrameMatrix(const Affine& plane_to_world, const FrameSpec& frame) {
+  const cairo_matrix_t m = DataToScreenMatrix(plane_to_world, frame.camera, frame.width, frame.height, 0, 0);
+  if (!(std::abs(m.xx * m.yy - m.xy * m.yx) > 0)) return std::nullopt;
+  return m;
+}
+
+CairoLayerContext::CairoLayerContext(CairoSurfacePtr surface, CairoContextPtr context, ScreenBox box,
+                                     Blending blending)
+    : surface_(std::move(surface)), context_(std::move(context)), box_(box), blending_(blending) {}
+
+Result<CairoLayerContext> CairoLayerContext::Create(const ScreenBox& box, const Affine& plane_to_world,
+                                                    const FrameSpec& frame, Blending blending) {
+  ASSIGN_OR_RETURN(CairoSurfacePtr surface, MakeLayerSurface(box));
+  CairoContextPtr context(Cairo().create(surface.get()));
+  cairo_t* cr = context.get();
+  Cairo().set_operator(cr, blending == Blending::kAdditive ? CAIRO_OPERATOR_ADD : CAIRO_OPERATOR_OVER);
+  Cairo().set_antialias(cr, CAIRO_ANTIALIAS_GRAY);
+  const cairo_matrix_t to_surface =
+      DataToScreenMatrix(plane_to_world, frame.camera, frame.width, frame.height, box.x0, box.y0);
+  Cairo().set_matrix(cr, &to_surface);
+  return CairoLayerContext(std::move(surface), std::move(context), box, blending);
+}
+
+PainterResult CairoLayerContext::Finish() {
+  const cairo_status_t status = Cairo().status(context_.get());
+  if (status != CAIRO_STATUS_SUCCESS) return InternalError(std::string("cairo: ") + Cairo().status_to_string(status));
+  Cairo().surface_flush(surface_.get());
+  return std::unique_ptr<LayerPainter>(new CairoPainter(std::move(surface_), box_, blending_));
+}
+
 CairoPainter::CairoPainter(CairoSurfacePtr surface, ScreenBox box, Blending blending)
     : surface_(std::move(surface)), box_(box), blending_(blending) {}
 

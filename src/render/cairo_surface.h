@@ -12,7 +12,10 @@
 
 #include <cairo.h>
 
+#include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "nd/affine.h"
 #include "render/camera.h"
@@ -59,6 +62,57 @@ using CairoContextPtr = std::unique_ptr<cairo_t, CairoContextDeleter>;
 
 // A transparent ARGB32 surface of the box's size; fails naming Cairo's status.
 Result<CairoSurfacePtr> MakeLayerSurface(const ScreenBox& box);
+
+// The displayed axes of a shapes or vectors slice: its data columns drawn as rows
+// and as columns.
+struct DisplayedAxes {
+  int row = 0;
+  int col = 0;
+};
+
+// The checks that open a Cairo-drawn layer's PreparePainter, in this order: an
+// empty slice has nothing to draw (nullopt); Cairo is loaded; the appearance fits
+// the data; the slice shows two axes ("<kind> response without two displayed axes").
+template <typename Item, typename Appearance>
+Result<std::optional<DisplayedAxes>> BeginCairoLayer(const Item& item, const char* kind,
+                                                     Status (*check_appearance)(const Appearance&, int64_t)) {
+  const auto& response = item.response;
+  if (!response || response->empty || response->indices.empty() || !response->data) {
+    return std::optional<DisplayedAxes>();
+  }
+  RETURN_IF_ERROR(LoadCairo().status());
+  RETURN_IF_ERROR(check_appearance(item.appearance, response->data->size()));
+  if (response->displayed.size() != 2) {
+    return InternalError(std::string(kind) + " response without two displayed axes");
+  }
+  return std::optional<DisplayedAxes>(DisplayedAxes{response->displayed[0], response->displayed[1]});
+}
+
+// Displayed data → the frame's screen pixels (DataToScreenMatrix at origin 0, 0);
+// nullopt when the matrix is singular, so nothing shows.
+std::optional<cairo_matrix_t> DataToFrameMatrix(const Affine& plane_to_world, const FrameSpec& frame);
+
+// A layer's Cairo drawing: a transparent surface over `box` (MakeLayerSurface) and
+// a context on it whose user space is the displayed data, with grey antialiasing
+// and the ADD operator for additive blending, else OVER. Drawers set their own
+// line and fill state on context().
+class CairoLayerContext {
+ public:
+  static Result<CairoLayerContext> Create(const ScreenBox& box, const Affine& plane_to_world, const FrameSpec& frame,
+                                          Blending blending);
+  cairo_t* context() const { return context_.get(); }
+  // The drawn surface, flushed, as a CairoPainter with the blending; fails naming
+  // Cairo's status when drawing failed. Call once, after drawing.
+  PainterResult Finish();
+
+ private:
+  CairoLayerContext(CairoSurfacePtr surface, CairoContextPtr context, ScreenBox box, Blending blending);
+
+  CairoSurfacePtr surface_;
+  CairoContextPtr context_;  // destroyed before surface_
+  ScreenBox box_;
+  Blending blending_;
+};
 
 // Composites the surface onto canvas rows: each pixel's premultiplied colour is
 // un-premultiplied and blended with `blending` using the pixel's alpha (which

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <vector>
 
 #include "render/cairo_surface.h"
@@ -55,28 +56,22 @@ void SetColor(cairo_t* cr, const Rgba& color, double alpha_scale, bool opaque) {
 }  // namespace
 
 PainterResult PreparePainter(const FrameSpec& frame, const ShapesDrawItem& item, int /*threads*/) {
+  ASSIGN_OR_RETURN(const std::optional<DisplayedAxes> axes, BeginCairoLayer(item, "shapes", CheckShapesAppearance));
+  if (!axes) return std::unique_ptr<LayerPainter>(new EmptyPainter());
   const auto& response = item.response;
-  if (!response || response->empty || response->indices.empty() || !response->data) {
-    return std::unique_ptr<LayerPainter>(new EmptyPainter());
-  }
-  RETURN_IF_ERROR(LoadCairo().status());
   const ShapesData& data = *response->data;
   const ShapesAppearance& style = item.appearance;
-  RETURN_IF_ERROR(CheckShapesAppearance(style, data.size()));
-  if (response->displayed.size() != 2) return InternalError("shapes response without two displayed axes");
-  const int row_axis = response->displayed[0];
-  const int col_axis = response->displayed[1];
+  const int row_axis = axes->row;
+  const int col_axis = axes->col;
 
   // Drawing order: ascending z_index, ties in data order.
   std::vector<int64_t> order = response->indices;
   std::stable_sort(order.begin(), order.end(),
                    [&](int64_t a, int64_t b) { return PerShape(style.z_index, a) < PerShape(style.z_index, b); });
 
-  const cairo_matrix_t to_screen = DataToScreenMatrix(response->plane_to_world, frame.camera, frame.width,
-                                                      frame.height, 0, 0);
-  if (!(std::abs(to_screen.xx * to_screen.yy - to_screen.xy * to_screen.yx) > 0)) {
-    return std::unique_ptr<LayerPainter>(new EmptyPainter());
-  }
+  const std::optional<cairo_matrix_t> frame_matrix = DataToFrameMatrix(response->plane_to_world, frame);
+  if (!frame_matrix) return std::unique_ptr<LayerPainter>(new EmptyPainter());
+  const cairo_matrix_t& to_screen = *frame_matrix;
   const double stretch = MaxStretch(to_screen);
 
   // Outlines of the shapes that reach the frame, and the box that holds them.
@@ -104,18 +99,13 @@ PainterResult PreparePainter(const FrameSpec& frame, const ShapesDrawItem& item,
   const ScreenBox box = all.Box(0, frame.width, frame.height);
   if (shapes.empty() || box.empty()) return std::unique_ptr<LayerPainter>(new EmptyPainter());
 
-  ASSIGN_OR_RETURN(CairoSurfacePtr surface, MakeLayerSurface(box));
-  CairoContextPtr context(Cairo().create(surface.get()));
-  cairo_t* cr = context.get();
+  ASSIGN_OR_RETURN(CairoLayerContext drawing,
+                   CairoLayerContext::Create(box, response->plane_to_world, frame, style.blending));
+  cairo_t* cr = drawing.context();
   const bool opaque = style.blending == Blending::kOpaque;
-  Cairo().set_operator(cr, style.blending == Blending::kAdditive ? CAIRO_OPERATOR_ADD : CAIRO_OPERATOR_OVER);
-  Cairo().set_antialias(cr, CAIRO_ANTIALIAS_GRAY);
   Cairo().set_line_join(cr, CAIRO_LINE_JOIN_MITER);
   Cairo().set_miter_limit(cr, kMiterLimit);
   Cairo().set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-  const cairo_matrix_t to_surface =
-      DataToScreenMatrix(response->plane_to_world, frame.camera, frame.width, frame.height, box.x0, box.y0);
-  Cairo().set_matrix(cr, &to_surface);
 
   for (const auto& [shape, outline] : shapes) {
     const ShapeType type = data.types[shape];
@@ -141,10 +131,7 @@ PainterResult PreparePainter(const FrameSpec& frame, const ShapesDrawItem& item,
     }
     Cairo().new_path(cr);
   }
-  const cairo_status_t status = Cairo().status(cr);
-  if (status != CAIRO_STATUS_SUCCESS) return InternalError(std::string("cairo: ") + Cairo().status_to_string(status));
-  Cairo().surface_flush(surface.get());
-  return std::unique_ptr<LayerPainter>(new CairoPainter(std::move(surface), box, style.blending));
+  return drawing.Finish();
 }
 
 }  // namespace stackshot

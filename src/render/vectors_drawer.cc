@@ -56,31 +56,25 @@ std::vector<std::vector<Point2>> VectorPolygons(Point2 start, Point2 projection,
 }  // namespace
 
 PainterResult PreparePainter(const FrameSpec& frame, const VectorsDrawItem& item, int /*threads*/) {
+  ASSIGN_OR_RETURN(const std::optional<DisplayedAxes> axes, BeginCairoLayer(item, "vectors", CheckVectorsAppearance));
+  if (!axes) return std::unique_ptr<LayerPainter>(new EmptyPainter());
   const auto& response = item.response;
-  if (!response || response->empty || response->indices.empty() || !response->data) {
-    return std::unique_ptr<LayerPainter>(new EmptyPainter());
-  }
-  RETURN_IF_ERROR(LoadCairo().status());
   const VectorsData& data = *response->data;
   const VectorsAppearance& style = item.appearance;
-  RETURN_IF_ERROR(CheckVectorsAppearance(style, data.size()));
-  if (response->displayed.size() != 2) return InternalError("vectors response without two displayed axes");
   if (!response->alphas.empty() && response->alphas.size() != response->indices.size()) {
     return InternalError("vectors response with " + std::to_string(response->alphas.size()) + " alphas for " +
                          std::to_string(response->indices.size()) + " vectors");
   }
-  const int row_axis = response->displayed[0];
-  const int col_axis = response->displayed[1];
+  const int row_axis = axes->row;
+  const int col_axis = axes->col;
   std::optional<Colormap> colormap;
   if (!style.color_values.empty()) {
     ASSIGN_OR_RETURN(colormap, ResolveColormap(style.colormap));
   }
 
-  const cairo_matrix_t to_screen = DataToScreenMatrix(response->plane_to_world, frame.camera, frame.width,
-                                                      frame.height, 0, 0);
-  if (!(std::abs(to_screen.xx * to_screen.yy - to_screen.xy * to_screen.yx) > 0)) {
-    return std::unique_ptr<LayerPainter>(new EmptyPainter());
-  }
+  const std::optional<cairo_matrix_t> frame_matrix = DataToFrameMatrix(response->plane_to_world, frame);
+  if (!frame_matrix) return std::unique_ptr<LayerPainter>(new EmptyPainter());
+  const cairo_matrix_t& to_screen = *frame_matrix;
   const double pad = style.edge_width * MaxStretch(to_screen) + 2;
 
   // The polygons of the vectors that reach the frame, and the box that holds them.
@@ -118,16 +112,11 @@ PainterResult PreparePainter(const FrameSpec& frame, const VectorsDrawItem& item
   const ScreenBox box = all.Box(0, frame.width, frame.height);
   if (drawn.empty() || box.empty()) return std::unique_ptr<LayerPainter>(new EmptyPainter());
 
-  ASSIGN_OR_RETURN(CairoSurfacePtr surface, MakeLayerSurface(box));
-  CairoContextPtr context(Cairo().create(surface.get()));
-  cairo_t* cr = context.get();
+  ASSIGN_OR_RETURN(CairoLayerContext drawing,
+                   CairoLayerContext::Create(box, response->plane_to_world, frame, style.blending));
+  cairo_t* cr = drawing.context();
   const bool opaque = style.blending == Blending::kOpaque;
-  Cairo().set_operator(cr, style.blending == Blending::kAdditive ? CAIRO_OPERATOR_ADD : CAIRO_OPERATOR_OVER);
-  Cairo().set_antialias(cr, CAIRO_ANTIALIAS_GRAY);
   Cairo().set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
-  const cairo_matrix_t to_surface =
-      DataToScreenMatrix(response->plane_to_world, frame.camera, frame.width, frame.height, box.x0, box.y0);
-  Cairo().set_matrix(cr, &to_surface);
   const double lo = style.contrast_limits[0];
   const double hi = style.contrast_limits[1];
   for (const Drawn& d : drawn) {
@@ -149,10 +138,7 @@ PainterResult PreparePainter(const FrameSpec& frame, const VectorsDrawItem& item
     }
     Cairo().fill(cr);
   }
-  const cairo_status_t status = Cairo().status(cr);
-  if (status != CAIRO_STATUS_SUCCESS) return InternalError(std::string("cairo: ") + Cairo().status_to_string(status));
-  Cairo().surface_flush(surface.get());
-  return std::unique_ptr<LayerPainter>(new CairoPainter(std::move(surface), box, style.blending));
+  return drawing.Finish();
 }
 
 }  // namespace stackshot
