@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "exec/parallel.h"
@@ -307,6 +308,10 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
   if (!response || response->empty || response->indices.empty()) return std::unique_ptr<LayerPainter>(new EmptyPainter);
   const PointsAppearance& style = item.appearance;
   if (!style.data) return InternalError("points appearance without data");
+  if (!style.border_widths.empty() && static_cast<int64_t>(style.border_widths.size()) != style.data->size()) {
+    return InvalidArgumentError("border_width has " + std::to_string(style.border_widths.size()) + " values for " +
+                                std::to_string(style.data->size()) + " points");
+  }
   if (response->indices.size() > UINT32_MAX) return InvalidArgumentError("more than 2^32 visible points");
   if (!(style.canvas_size_limits[0] <= style.canvas_size_limits[1])) {
     return InvalidArgumentError("canvas_size_limits must be increasing");
@@ -333,8 +338,10 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
     if (!(size_px > 0.0)) return false;
     const double v = std::clamp(size_px, min_px, max_px);
     look.v = static_cast<float>(v);
-    look.e = static_cast<float>(style.border_width_is_relative ? style.border_width * v
-                                                               : style.border_width * zoom * (v / size_px));
+    const double width = style.border_widths.empty()
+                             ? style.border_width
+                             : style.border_widths[static_cast<size_t>(response->indices[static_cast<size_t>(k)])];
+    look.e = static_cast<float>(style.border_width_is_relative ? width * v : width * zoom * (v / size_px));
     look.face_alpha = face.At(static_cast<size_t>(k))[3];
     look.edge_alpha = std::min(look.e, 1.0f) * edge.At(static_cast<size_t>(k))[3];
     return true;
@@ -342,7 +349,7 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
   // Most layers have one look: then it and its spans are found once.
   const int64_t n = static_cast<int64_t>(response->indices.size());
   const float first_size = response->sizes[0];
-  const bool one_look = face.per_point.empty() && edge.per_point.empty() &&
+  const bool one_look = face.per_point.empty() && edge.per_point.empty() && style.border_widths.empty() &&
                         std::all_of(response->sizes.begin(), response->sizes.end(), [first_size](float size) {
                           return std::bit_cast<uint32_t>(size) == std::bit_cast<uint32_t>(first_size);
                         });

@@ -198,10 +198,20 @@ Result<PointsLayerSpec> ParsePointsLayer(const JsonReader& node, const std::stri
     ASSIGN_OR_RETURN(style.border_width_is_relative, relative->Bool());
   }
   if (auto width = node.Find("border_width")) {
-    ASSIGN_OR_RETURN(style.border_width, width->Number());
-    if (!(style.border_width >= 0)) return width->Error("border_width must be 0 or more");
-    if (style.border_width_is_relative && style.border_width > 1) {
-      return width->Error("a relative border_width must be between 0 and 1 (set border_width_is_relative false)");
+    // A number, or one per point (napari's array).
+    std::vector<double> widths;
+    if (width->json().is_array()) {
+      ASSIGN_OR_RETURN(style.border_widths, width->Numbers());
+      widths = style.border_widths;
+    } else {
+      ASSIGN_OR_RETURN(style.border_width, width->Number());
+      widths = {style.border_width};
+    }
+    for (double value : widths) {
+      if (!(value >= 0)) return width->Error("border_width must be 0 or more");
+      if (style.border_width_is_relative && value > 1) {
+        return width->Error("a relative border_width must be between 0 and 1 (set border_width_is_relative false)");
+      }
     }
   }
   if (auto limits = node.Find("canvas_size_limits")) {

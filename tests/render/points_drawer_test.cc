@@ -171,6 +171,40 @@ TEST(PointsDrawerTest, AllAtOnceEqualsOneByOne) {
   }
 }
 
+// napari's per-point border_width: each point draws as it would alone with its own
+// width, relative or absolute.
+TEST(PointsDrawerTest, PerPointBorderWidths) {
+  const std::vector<std::vector<double>> rows = {{10, 8}, {10, 24}, {10, 40}};
+  const std::vector<double> widths = {0, 0.2, 0.45};
+  for (bool relative : {true, false}) {
+    PointsDrawItem item = Item(rows, 12);
+    item.appearance.border_widths = relative ? widths : std::vector<double>{0, 2, 4};
+    item.appearance.border_width_is_relative = relative;
+    item.appearance.border_color = DirectPointColor({1, 0, 0, 1});
+    const Camera2D camera = PixelCamera(48, 20);
+    Canvas all(48, 20, {0, 0, 0, 1});
+    ASSERT_TRUE(DrawPoints(all, camera, item, 2).ok());
+    Canvas one_by_one(48, 20, {0, 0, 0, 1});
+    for (size_t i = 0; i < rows.size(); ++i) {
+      PointsDrawItem single = Item({rows[i]}, 12);
+      single.appearance.border_width = item.appearance.border_widths[i];
+      single.appearance.border_width_is_relative = relative;
+      single.appearance.border_color = item.appearance.border_color;
+      ASSERT_TRUE(DrawPoints(one_by_one, camera, single, 1).ok());
+    }
+    for (int y = 0; y < 20; ++y) {
+      ASSERT_EQ(std::memcmp(all.row(y), one_by_one.row(y), 48 * 4 * sizeof(float)), 0) << "row " << y;
+    }
+    // No border on the first point; the third's border reaches further in.
+    EXPECT_EQ(At(all, 8 + 5, 10)[1], 1.0f);
+    EXPECT_EQ(At(all, 40 + 6, 10), (std::array<float, 4>{1, 0, 0, 1}));
+  }
+  PointsDrawItem wrong = Item(rows, 12);
+  wrong.appearance.border_widths = {0.1, 0.2};
+  Canvas canvas(48, 20, {0, 0, 0, 1});
+  EXPECT_EQ(DrawPoints(canvas, PixelCamera(48, 20), wrong, 1).message(), "border_width has 2 values for 3 points");
+}
+
 // The marker's Gaussian falloff is computed without libm: within one ulp of
 // std::exp(-x²) over the range that matters (below exp(-87) it is flushed).
 TEST(PointsMarkerTest, GaussianFalloffWithinOneUlpOfExp) {

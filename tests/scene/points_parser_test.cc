@@ -73,6 +73,19 @@ TEST(PointsParserTest, ErrorsNameThePointer) {
             "border_width_is_relative false)");
 }
 
+TEST(PointsParserTest, BorderWidthPerPoint) {
+  auto scene = Parse(R"({"type": "points", "data": [[0, 1], [3, 4]], "border_width": [0.1, 0.5]})");
+  ASSERT_TRUE(scene.ok()) << scene.status().message();
+  EXPECT_EQ(scene->points[0].style.border_widths, (std::vector<double>{0.1, 0.5}));
+  EXPECT_EQ(Error(R"({"type": "points", "data": [[0, 1], [3, 4]], "border_width": [0.1, 2]})"),
+            "scene.json#/layers/0/border_width: a relative border_width must be between 0 and 1 (set "
+            "border_width_is_relative false)");
+  auto absolute = Parse(R"({"type": "points", "data": [[0, 1], [3, 4]], "border_width_is_relative": false,
+                           "border_width": [0, 3]})");
+  ASSERT_TRUE(absolute.ok()) << absolute.status().message();
+  EXPECT_EQ(absolute->points[0].style.border_widths, (std::vector<double>{0, 3}));
+}
+
 TEST(PointsParserTest, EmptyInlineDataIsAnEmptyLayer) {
   auto scene = Parse(R"({"type": "points", "data": []})");
   ASSERT_TRUE(scene.ok()) << scene.status().message();

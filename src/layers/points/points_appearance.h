@@ -62,6 +62,7 @@ struct PointsAppearance {
   PointColor face_color;                                 // white
   PointColor border_color = DirectPointColor({0.4117647f, 0.4117647f, 0.4117647f, 1});  // dimgray
   double border_width = 0.05;
+  std::vector<double> border_widths;  // one per data point, or empty: border_width for all
   bool border_width_is_relative = true;
   std::array<double, 2> canvas_size_limits = {2, 10000};  // screen pixels
   double opacity = 1.0;

@@ -58,9 +58,17 @@ Status PointsLayer::SetShown(std::vector<uint8_t> shown) {
 Status PointsLayer::SetStyle(PointsAppearance style) {
   RETURN_IF_ERROR(CheckPointColor(style.face_color, *data_, "face_color"));
   RETURN_IF_ERROR(CheckPointColor(style.border_color, *data_, "border_color"));
-  if (!(style.border_width >= 0)) return InvalidArgumentError("border_width must be 0 or more");
-  if (style.border_width_is_relative && style.border_width > 1) {
-    return InvalidArgumentError("a relative border_width must be between 0 and 1 (napari's rule)");
+  if (!style.border_widths.empty() && static_cast<int64_t>(style.border_widths.size()) != data_->size()) {
+    return InvalidArgumentError("border_width has " + std::to_string(style.border_widths.size()) + " values for " +
+                                std::to_string(data_->size()) + " points");
+  }
+  std::vector<double> widths = style.border_widths;
+  widths.push_back(style.border_width);
+  for (double width : widths) {
+    if (!(width >= 0)) return InvalidArgumentError("border_width must be 0 or more");
+    if (style.border_width_is_relative && width > 1) {
+      return InvalidArgumentError("a relative border_width must be between 0 and 1 (napari's rule)");
+    }
   }
   style.data = data_;
   style_ = std::move(style);
