@@ -57,6 +57,15 @@ Status Layer::SetTransform(Affine data_to_world) {
   return Status::Ok();
 }
 
+Result<Affine> CheckedInverse(const Affine& data_to_world, int ndim, std::string_view what) {
+  if (ndim < 2) return InvalidArgumentError(std::string(what) + " need at least 2 dims, got " + std::to_string(ndim));
+  if (data_to_world.ndim() != ndim) {
+    return InternalError("transform has " + std::to_string(data_to_world.ndim()) + " dims, " + std::string(what) +
+                         " have " + std::to_string(ndim));
+  }
+  return data_to_world.Inverse();
+}
+
 Result<LayerAxes> AlignDimsToLayer(const Dims& dims, int layer_ndim) {
   const int offset = dims.ndim() - layer_ndim;
   if (offset < 0) {

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nd/affine.h"
@@ -72,6 +73,11 @@ struct LayerAxes {
 // Fails when the world has fewer axes than the layer or a displayed world axis is
 // not one of the layer's (only 2D display is supported).
 Result<LayerAxes> AlignDimsToLayer(const Dims& dims, int layer_ndim);
+
+// The checks a geometry layer's Create makes on its data's rank and its transform:
+// returns data_to_world's inverse, or fails on fewer than 2 dims, a transform of
+// another rank, or a singular transform. `what` names the data ("points").
+Result<Affine> CheckedInverse(const Affine& data_to_world, int ndim, std::string_view what);
 
 class Layer {
  public:

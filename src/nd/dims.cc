@@ -41,6 +41,20 @@ WorldExtent ComputeBoxExtent(const std::vector<double>& low, const std::vector<d
   return extent;
 }
 
+WorldExtent ComputeColumnsExtent(const std::vector<std::vector<double>>& columns, double grow,
+                                 const Affine& data_to_world) {
+  const size_t n = columns.size();
+  std::vector<double> low(n, 0.0), high(n, 1.0);
+  if (n > 0 && !columns[0].empty()) {
+    for (size_t axis = 0; axis < n; ++axis) {
+      const auto [min, max] = std::minmax_element(columns[axis].begin(), columns[axis].end());
+      low[axis] = *min - grow;
+      high[axis] = *max + grow;
+    }
+  }
+  return ComputeBoxExtent(low, high, data_to_world);
+}
+
 WorldExtent ComputeWorldExtent(const Shape& shape, const Affine& data_to_world) {
   std::vector<double> low(shape.size(), 0.0);
   std::vector<double> high(shape.size());

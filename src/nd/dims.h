@@ -30,6 +30,10 @@ WorldExtent ComputeWorldExtent(const Shape& shape, const Affine& data_to_world);
 // The extent of the data box [low, high] per axis (e.g. the bounding box of points).
 WorldExtent ComputeBoxExtent(const std::vector<double>& low, const std::vector<double>& high,
                              const Affine& data_to_world);
+// The extent of column-wise coordinates (columns[axis][row], one column per axis):
+// their per-axis bounding box grown by `grow` on each side. No rows: the box [0, 1].
+WorldExtent ComputeColumnsExtent(const std::vector<std::vector<double>>& columns, double grow,
+                                 const Affine& data_to_world);
 // The pixel-edge ("augmented") extent: corners of [-0.5, shape-0.5].
 WorldExtent ComputePixelEdgeExtent(const Shape& shape, const Affine& data_to_world);
 

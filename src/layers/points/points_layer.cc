@@ -8,13 +8,10 @@ namespace stackshot {
 Result<std::shared_ptr<PointsLayer>> PointsLayer::Create(std::string name, std::shared_ptr<const PointsData> data,
                                                          Affine data_to_world) {
   if (!data) return InternalError("points layer '" + name + "' without data");
-  if (data->ndim < 2) return InvalidArgumentError("points need at least 2 dims, got " + std::to_string(data->ndim));
-  if (static_cast<int>(data->columns.size()) != data->ndim) return InternalError("points data columns do not match ndim");
-  if (data_to_world.ndim() != data->ndim) {
-    return InternalError("transform has " + std::to_string(data_to_world.ndim()) + " dims, points have " +
-                         std::to_string(data->ndim));
+  ASSIGN_OR_RETURN(Affine world_to_data, CheckedInverse(data_to_world, data->ndim, "points"));
+  if (static_cast<int>(data->columns.size()) != data->ndim) {
+    return InternalError("points data columns do not match ndim");
   }
-  ASSIGN_OR_RETURN(Affine world_to_data, data_to_world.Inverse());
   return std::shared_ptr<PointsLayer>(
       new PointsLayer(std::move(name), std::move(data), std::move(data_to_world), std::move(world_to_data)));
 }
@@ -62,14 +59,15 @@ Status PointsLayer::SetStyle(PointsAppearance style) {
     return InvalidArgumentError("border_width has " + std::to_string(style.border_widths.size()) + " values for " +
                                 std::to_string(data_->size()) + " points");
   }
-  std::vector<double> widths = style.border_widths;
-  widths.push_back(style.border_width);
-  for (double width : widths) {
+  auto check_width = [&style](double width) -> Status {
     if (!(width >= 0)) return InvalidArgumentError("border_width must be 0 or more");
     if (style.border_width_is_relative && width > 1) {
       return InvalidArgumentError("a relative border_width must be between 0 and 1 (napari's rule)");
     }
-  }
+    return Status::Ok();
+  };
+  for (double width : style.border_widths) RETURN_IF_ERROR(check_width(width));
+  RETURN_IF_ERROR(check_width(style.border_width));
   style.data = data_;
   style_ = std::move(style);
   return Status::Ok();
@@ -82,25 +80,12 @@ PointsAppearance PointsLayer::appearance() const {
   return a;
 }
 
-WorldExtent PointsLayer::Extent(double grow) const {
-  const int n = data_->ndim;
-  std::vector<double> low(n, 0.0), high(n, 1.0);
-  if (data_->size() > 0) {
-    for (int axis = 0; axis < n; ++axis) {
-      const auto [min, max] = std::minmax_element(data_->columns[axis].begin(), data_->columns[axis].end());
-      low[axis] = *min - grow;
-      high[axis] = *max + grow;
-    }
-  }
-  return ComputeBoxExtent(low, high, data_to_world());
-}
-
-WorldExtent PointsLayer::world_extent() const { return Extent(0.0); }
+WorldExtent PointsLayer::world_extent() const { return ComputeColumnsExtent(data_->columns, 0.0, data_to_world()); }
 
 WorldExtent PointsLayer::pixel_edge_extent() const {
   double max_size = size_;
   if (sizes_ && !sizes_->empty()) max_size = *std::max_element(sizes_->begin(), sizes_->end());
-  return Extent(data_->size() > 0 ? max_size / 2.0 : 0.0);
+  return ComputeColumnsExtent(data_->columns, data_->size() > 0 ? max_size / 2.0 : 0.0, data_to_world());
 }
 
 Result<std::shared_ptr<const SliceRequest>> PointsLayer::MakeSliceRequest(const Dims& dims, const SliceView& view,

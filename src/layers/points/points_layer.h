@@ -54,7 +54,6 @@ class PointsLayer final : public Layer {
 
  private:
   PointsLayer(std::string name, std::shared_ptr<const PointsData> data, Affine data_to_world, Affine world_to_data);
-  WorldExtent Extent(double grow) const;
 
   std::shared_ptr<const PointsData> data_;
   double size_ = 10;

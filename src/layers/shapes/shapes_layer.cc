@@ -1,6 +1,5 @@
 #include "layers/shapes/shapes_layer.h"
 
-#include <algorithm>
 #include <limits>
 
 namespace stackshot {
@@ -20,12 +19,7 @@ WorldExtent BoxWorldExtent(const std::vector<double>& lo, const std::vector<doub
 Result<std::shared_ptr<ShapesLayer>> ShapesLayer::Create(std::string name, std::shared_ptr<const ShapesData> data,
                                                          Affine data_to_world) {
   if (!data) return InternalError("shapes layer '" + name + "' without data");
-  if (data->ndim < 2) return InvalidArgumentError("shapes need at least 2 dims, got " + std::to_string(data->ndim));
-  if (data_to_world.ndim() != data->ndim) {
-    return InternalError("transform has " + std::to_string(data_to_world.ndim()) + " dims, shapes have " +
-                         std::to_string(data->ndim));
-  }
-  ASSIGN_OR_RETURN(Affine world_to_data, data_to_world.Inverse());
+  ASSIGN_OR_RETURN(Affine world_to_data, CheckedInverse(data_to_world, data->ndim, "shapes"));
   return std::shared_ptr<ShapesLayer>(
       new ShapesLayer(std::move(name), std::move(data), std::move(data_to_world), std::move(world_to_data)));
 }
@@ -50,15 +44,8 @@ ShapesAppearance ShapesLayer::appearance() const {
 }
 
 WorldExtent ShapesLayer::world_extent() const {
-  std::vector<double> lo, hi;
-  if (data_->offsets.back() > 0) {
-    for (const auto& column : data_->columns) {
-      const auto [min, max] = std::minmax_element(column.begin(), column.end());
-      lo.push_back(*min);
-      hi.push_back(*max);
-    }
-  }
-  return BoxWorldExtent(lo, hi, data_to_world());
+  if (data_->offsets.back() == 0) return BoxWorldExtent({}, {}, data_to_world());  // no vertices: no extent
+  return ComputeColumnsExtent(data_->columns, 0.0, data_to_world());
 }
 
 Result<std::shared_ptr<const SliceRequest>> ShapesLayer::MakeSliceRequest(const Dims& dims, const SliceView&,

@@ -9,12 +9,7 @@ namespace stackshot {
 Result<std::shared_ptr<VectorsLayer>> VectorsLayer::Create(std::string name, std::shared_ptr<const VectorsData> data,
                                                            Affine data_to_world) {
   if (!data) return InternalError("vectors layer '" + name + "' without data");
-  if (data->ndim < 2) return InvalidArgumentError("vectors need at least 2 dims, got " + std::to_string(data->ndim));
-  if (data_to_world.ndim() != data->ndim) {
-    return InternalError("transform has " + std::to_string(data_to_world.ndim()) + " dims, vectors have " +
-                         std::to_string(data->ndim));
-  }
-  ASSIGN_OR_RETURN(Affine world_to_data, data_to_world.Inverse());
+  ASSIGN_OR_RETURN(Affine world_to_data, CheckedInverse(data_to_world, data->ndim, "vectors"));
   return std::shared_ptr<VectorsLayer>(
       new VectorsLayer(std::move(name), std::move(data), std::move(data_to_world), std::move(world_to_data)));
 }
