@@ -76,8 +76,6 @@ inline uint16_t CanonicalOffset(uint16_t offset, bool symmetric) {
 // reads the few bins' worth of splats near it instead of the whole array. Colours
 // are kept once for the layer, or per splat in the same order.
 struct PointsContext {
-  PointSymbol symbol = PointSymbol::kDisc;
-  SpriteShader shade = nullptr;
   float opacity = 1;
   std::vector<Splat> splats;        // sorted by first bin, then data order
   std::vector<SplatColors> colors;  // per splat, or empty: `uniform` for all
@@ -171,7 +169,6 @@ class PointsPainter final : public LayerPainter {
 
   void PaintRows(Canvas& canvas, int begin, int end) const override {
     if (begin >= end || ctx_.bin_start.size() < 2) return;
-    thread_local Sprite scratch;  // markers shaded on their own
     const int bins = static_cast<int>(ctx_.bin_start.size()) - 1;
     const bool uniform = ctx_.colors.empty();
     const bool shared = !ctx_.views.empty();
@@ -199,23 +196,30 @@ class PointsPainter final : public LayerPainter {
             continue;
           }
         }
-        // Shade just the pixels of this band and of the canvas.
-        const MarkerStyle& look = ctx_.looks[s.look];
-        const int qx = s.offset % kSubpixelSteps;
-        const int qy = s.offset / kSubpixelSteps;
-        const SpriteBox box = MarkerBox(ctx_.symbol, look, qx, qy);
-        const FragmentPalette palette = MakePalette(ctx_.uniform, look.e);
-        SpriteRequest request{look, ctx_.opacity, qx, qy, uniform ? &palette : nullptr,
-                              std::max(box.x0, -s.x), std::min(box.x1 + 1, canvas.width() - s.x),
-                              std::max(box.y0, row_begin - s.y), std::min(box.y1 + 1, row_end - s.y)};
-        if (request.x_begin >= request.x_end || request.y_begin >= request.y_end) continue;
-        ctx_.shade(request, scratch);
-        BlendSprite<kMode>(ViewOf(scratch), s, colors, look.e, blend_run_, canvas, row_begin, row_end);
+        PaintAlone(s, colors, canvas, row_begin, row_end);
       }
     }
   }
 
  private:
+  // Shades just the pixels of this band and of the canvas of a marker without a
+  // shared sprite, and blends them (kept out of the shared-sprite loop).
+  __attribute__((noinline)) void PaintAlone(const Splat& s, const SplatColors* colors, Canvas& canvas, int row_begin,
+                                            int row_end) const {
+    thread_local Sprite scratch;
+    const MarkerStyle& look = ctx_.looks[s.look];
+    const int qx = s.offset % kSubpixelSteps;
+    const int qy = s.offset / kSubpixelSteps;
+    const SpriteBox box = MarkerBox(look, qx, qy);
+    const FragmentPalette palette = MakePalette(ctx_.uniform, look.e);
+    SpriteRequest request{look, ctx_.opacity, qx, qy, colors ? nullptr : &palette,
+                          std::max(box.x0, -s.x), std::min(box.x1 + 1, canvas.width() - s.x),
+                          std::max(box.y0, row_begin - s.y), std::min(box.y1 + 1, row_end - s.y)};
+    if (request.x_begin >= request.x_end || request.y_begin >= request.y_end) return;
+    ShaderFor(kMode, look.symbol)(request, scratch);
+    BlendSprite<kMode>(ViewOf(scratch), s, colors, look.e, blend_run_, canvas, row_begin, row_end);
+  }
+
   PointsContext ctx_;
   RunBlender blend_run_;
 };
@@ -272,14 +276,14 @@ inline int64_t FloorToInt(double x) {
 // (a layer's points mostly share one look).
 class SpanMemo {
  public:
-  SpriteSpan Get(PointSymbol symbol, const MarkerStyle& look, int q) {
+  SpriteSpan Get(const MarkerStyle& look, int q) {
     if (!valid_ || !SameStyle(look_, look)) {
       look_ = look;
       valid_ = true;
       known_ = 0;
     }
     if (!(known_ >> q & 1u)) {
-      spans_[q] = MarkerSpan(symbol, look, q);
+      spans_[q] = MarkerSpan(look, q);
       known_ |= 1u << q;
     }
     return spans_[q];
@@ -308,10 +312,7 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
   if (!response || response->empty || response->indices.empty()) return std::unique_ptr<LayerPainter>(new EmptyPainter);
   const PointsAppearance& style = item.appearance;
   if (!style.data) return InternalError("points appearance without data");
-  if (!style.border_widths.empty() && static_cast<int64_t>(style.border_widths.size()) != style.data->size()) {
-    return InvalidArgumentError("border_width has " + std::to_string(style.border_widths.size()) + " values for " +
-                                std::to_string(style.data->size()) + " points");
-  }
+  RETURN_IF_ERROR(CheckPerPointCounts(style, style.data->size()));
   if (response->indices.size() > UINT32_MAX) return InvalidArgumentError("more than 2^32 visible points");
   if (!(style.canvas_size_limits[0] <= style.canvas_size_limits[1])) {
     return InvalidArgumentError("canvas_size_limits must be increasing");
@@ -338,10 +339,10 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
     if (!(size_px > 0.0)) return false;
     const double v = std::clamp(size_px, min_px, max_px);
     look.v = static_cast<float>(v);
-    const double width = style.border_widths.empty()
-                             ? style.border_width
-                             : style.border_widths[static_cast<size_t>(response->indices[static_cast<size_t>(k)])];
+    const size_t index = static_cast<size_t>(response->indices[static_cast<size_t>(k)]);
+    const double width = style.border_widths.empty() ? style.border_width : style.border_widths[index];
     look.e = static_cast<float>(style.border_width_is_relative ? width * v : width * zoom * (v / size_px));
+    look.symbol = style.symbols.empty() ? style.symbol : style.symbols[index];
     look.face_alpha = face.At(static_cast<size_t>(k))[3];
     look.edge_alpha = std::min(look.e, 1.0f) * edge.At(static_cast<size_t>(k))[3];
     return true;
@@ -350,6 +351,7 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
   const int64_t n = static_cast<int64_t>(response->indices.size());
   const float first_size = response->sizes[0];
   const bool one_look = face.per_point.empty() && edge.per_point.empty() && style.border_widths.empty() &&
+                        style.symbols.empty() &&
                         std::all_of(response->sizes.begin(), response->sizes.end(), [first_size](float size) {
                           return std::bit_cast<uint32_t>(size) == std::bit_cast<uint32_t>(first_size);
                         });
@@ -357,17 +359,13 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
   const bool the_look_draws = look_of(0, the_look);
   if (one_look && !the_look_draws) return std::unique_ptr<LayerPainter>(new EmptyPainter);
   SpriteSpan the_spans[kSubpixelSteps];
-  for (int q = 0; q < kSubpixelSteps; ++q) the_spans[q] = MarkerSpan(style.symbol, the_look, q);
+  for (int q = 0; q < kSubpixelSteps; ++q) the_spans[q] = MarkerSpan(the_look, q);
 
   // Where point k lands; false when it draws nothing on the canvas. The centre is
   // quantised to 1/kSubpixelSteps pixel (halves round up); centres beyond 2^40
   // pixels are not drawn.
   auto place_point = [&](int64_t k, SpanMemo& memo, Placed& p) __attribute__((always_inline)) {
-    if (one_look) {
-      p.look = the_look;
-    } else if (!look_of(k, p.look)) {
-      return false;
-    }
+    if (!one_look && !look_of(k, p.look)) return false;  // one look: p.look is not needed
     const double r = response->rows[k];
     const double c = response->cols[k];
     const double wy = m00 * r + m01 * c + t0;
@@ -382,8 +380,8 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
     const int64_t base_x = qx >> 4;  // floor(q / 16)
     const int64_t base_y = qy >> 4;
     static_assert(kSubpixelSteps == 16);
-    const SpriteSpan xs = one_look ? the_spans[ox] : memo.Get(style.symbol, p.look, ox);
-    const SpriteSpan ys = one_look ? the_spans[oy] : memo.Get(style.symbol, p.look, oy);
+    const SpriteSpan xs = one_look ? the_spans[ox] : memo.Get(p.look, ox);
+    const SpriteSpan ys = one_look ? the_spans[oy] : memo.Get(p.look, oy);
     const int64_t y0 = base_y + ys.lo, y1 = base_y + ys.hi;
     if (!(base_x + xs.hi >= 0 && base_x + xs.lo < frame.width && y1 >= 0 && y0 < frame.height && xs.lo <= xs.hi &&
           ys.lo <= ys.hi)) {
@@ -435,8 +433,8 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
       ++first[first_bin];
       ++touch[first_bin];
       --touch[last_bin + 1];  // wraps; the prefix sums come out right
-      const size_t found = FindLook(looks, p.look, last);
-      if (found == looks.size() && looks.size() <= kMaxLooks) looks.push_back(p.look);
+      const size_t found = one_look ? 0 : FindLook(looks, p.look, last);
+      if (found == looks.size() && looks.size() <= kMaxLooks) looks.push_back(one_look ? the_look : p.look);
       p.splat.look = found <= kMaxLooks ? static_cast<uint32_t>(found) : kHidden - 1;  // past the limit: none
       out = {p.splat, first_bin, last_bin};
     }
@@ -451,8 +449,6 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
   }
   std::vector<size_t> touch_offsets(first_counts.size());
   PointsContext ctx;
-  ctx.symbol = style.symbol;
-  ctx.shade = ShaderFor(style.blending, style.symbol);
   ctx.opacity = static_cast<float>(style.opacity);
   ctx.bin_start.assign(static_cast<size_t>(bins) + 1, 0);
   size_t placed = 0;
@@ -490,7 +486,9 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
   ReserveHuge(ctx.entries, touching);
   if (per_point) ReserveHuge(ctx.colors, placed);
   std::vector<uint32_t> uses(static_cast<size_t>(chunks) * sprite_ids, 0);  // by canonical offset
-  const bool symmetric = SymmetricInY(style.symbol);
+  // Per shared look: whether its symbol is symmetric in y.
+  std::vector<uint8_t> symmetric(shared_looks ? ctx.looks.size() : 0);
+  for (size_t l = 0; l < symmetric.size(); ++l) symmetric[l] = SymmetricInY(ctx.looks[l].symbol);
   ParallelForChunks(n, kPointGrain, threads, [&](int64_t chunk, int64_t begin, int64_t end) {
     size_t* first = &first_offsets[static_cast<size_t>(chunk * bins)];
     size_t* touch = &touch_offsets[static_cast<size_t>(chunk * bins)];
@@ -504,7 +502,7 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
       Splat splat = in.splat;
       if (shared_looks) {
         splat.look = look_ids[splat.look];
-        ++chunk_uses[splat.look * kOffsets + CanonicalOffset(splat.offset, symmetric)];
+        ++chunk_uses[splat.look * kOffsets + CanonicalOffset(splat.offset, symmetric[splat.look])];
       } else {
         Placed p;
         place_point(k, memo, p);
@@ -527,9 +525,9 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
   if (shared_looks) {
     std::vector<SpriteSpan> dense_cols(ctx.looks.size());
     for (size_t l = 0; l < ctx.looks.size(); ++l) {
-      SpriteSpan cols = MarkerSpan(style.symbol, ctx.looks[l], 0);
+      SpriteSpan cols = MarkerSpan(ctx.looks[l], 0);
       for (int q = 1; q < kSubpixelSteps; ++q) {
-        const SpriteSpan span = MarkerSpan(style.symbol, ctx.looks[l], q);
+        const SpriteSpan span = MarkerSpan(ctx.looks[l], q);
         cols = {std::min(cols.lo, span.lo), std::max(cols.hi, span.hi)};
       }
       dense_cols[l] = cols;
@@ -543,7 +541,7 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
       for (int64_t c = 0; c < chunks; ++c) total += uses[static_cast<size_t>(c) * sprite_ids + id];
       if (total < 2) continue;
       const size_t look = id / kOffsets;
-      const SpriteBox box = MarkerBox(style.symbol, ctx.looks[look], static_cast<int>(id % kSubpixelSteps),
+      const SpriteBox box = MarkerBox(ctx.looks[look], static_cast<int>(id % kSubpixelSteps),
                                       static_cast<int>(id % kOffsets / kSubpixelSteps));
       const int64_t width = per_point ? box.x1 - box.x0 + 1 : dense_cols[look].hi - dense_cols[look].lo + 1;
       const size_t area = static_cast<size_t>(width) * static_cast<size_t>(box.y1 - box.y0 + 1);
@@ -559,7 +557,7 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
         const MarkerStyle& look = ctx.looks[id / kOffsets];
         const int qx = static_cast<int>(id % kSubpixelSteps);
         const int qy = static_cast<int>(id % kOffsets / kSubpixelSteps);
-        const SpriteBox box = MarkerBox(style.symbol, look, qx, qy);
+        const SpriteBox box = MarkerBox(look, qx, qy);
         const FragmentPalette palette = MakePalette(ctx.uniform, look.e);
         SpriteRequest request{look, ctx.opacity, qx, qy, per_point ? nullptr : &palette,
                               box.x0, box.x1 + 1, box.y0, box.y1 + 1};
@@ -568,17 +566,18 @@ PainterResult PreparePainter(const FrameSpec& frame, const PointsDrawItem& item,
           request.pad_left = box.x0 - dense_cols[id / kOffsets].lo;
           request.pad_right = dense_cols[id / kOffsets].hi - box.x1;
         }
-        ctx.shade(request, ctx.sprites[static_cast<size_t>(i)]);
+        ShaderFor(style.blending, look.symbol)(request, ctx.sprites[static_cast<size_t>(i)]);
       }
     });
     ctx.views.resize(sprite_ids);
     for (size_t id = 0; id < sprite_ids; ++id) {
       const uint16_t offset = static_cast<uint16_t>(id % kOffsets);
-      const size_t canonical = id - offset + CanonicalOffset(offset, symmetric);
+      const bool mirrors = symmetric[id / kOffsets];
+      const size_t canonical = id - offset + CanonicalOffset(offset, mirrors);
       if (sprite_of[canonical] < 0) continue;
       SpriteView& view = ctx.views[id];
       view = ViewOf(ctx.sprites[static_cast<size_t>(sprite_of[canonical])],
-                    symmetric && offset / kSubpixelSteps != FoldOffset(offset / kSubpixelSteps));
+                    mirrors && offset / kSubpixelSteps != FoldOffset(offset / kSubpixelSteps));
       if (view.dense_width > 0) view.dense_blend = DenseBlenderFor(style.blending, view.dense_width);
     }
   }

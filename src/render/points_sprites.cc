@@ -342,8 +342,8 @@ bool SymmetricInY(PointSymbol symbol) {
   }
 }
 
-SpriteSpan MarkerSpan(PointSymbol symbol, const MarkerStyle& style, int q) {
-  const double reach = Reach(symbol, style.v, style.e);
+SpriteSpan MarkerSpan(const MarkerStyle& style, int q) {
+  const double reach = Reach(style.symbol, style.v, style.e);
   if (!(reach >= 0.0)) return {0, -1};
   // Pixels whose centre (i + 0.5) lies within reach of the centre; far beyond any
   // canvas the span is cut (those pixels are never drawn).
@@ -353,9 +353,9 @@ SpriteSpan MarkerSpan(PointSymbol symbol, const MarkerStyle& style, int q) {
           static_cast<int>(std::min(std::floor(f + reach - 0.5), kLimit))};
 }
 
-SpriteBox MarkerBox(PointSymbol symbol, const MarkerStyle& style, int qx, int qy) {
-  const SpriteSpan x = MarkerSpan(symbol, style, qx);
-  const SpriteSpan y = MarkerSpan(symbol, style, qy);
+SpriteBox MarkerBox(const MarkerStyle& style, int qx, int qy) {
+  const SpriteSpan x = MarkerSpan(style, qx);
+  const SpriteSpan y = MarkerSpan(style, qy);
   return {x.lo, x.hi, y.lo, y.hi};
 }
 

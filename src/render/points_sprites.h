@@ -26,11 +26,12 @@ struct MarkerStyle {
   float e;           // border width, pixels
   float face_alpha;  // the face colour's alpha
   float edge_alpha;  // vispy's edge alpha: min(e, 1) × the border colour's alpha
+  PointSymbol symbol;
 };
 
 // Compares bits, so a style equals itself whatever its values.
 inline bool SameStyle(const MarkerStyle& a, const MarkerStyle& b) {
-  return std::bit_cast<uint32_t>(a.v) == std::bit_cast<uint32_t>(b.v) &&
+  return a.symbol == b.symbol && std::bit_cast<uint32_t>(a.v) == std::bit_cast<uint32_t>(b.v) &&
          std::bit_cast<uint32_t>(a.e) == std::bit_cast<uint32_t>(b.e) &&
          std::bit_cast<uint32_t>(a.face_alpha) == std::bit_cast<uint32_t>(b.face_alpha) &&
          std::bit_cast<uint32_t>(a.edge_alpha) == std::bit_cast<uint32_t>(b.edge_alpha);
@@ -42,13 +43,13 @@ inline bool SameStyle(const MarkerStyle& a, const MarkerStyle& b) {
 struct SpriteBox {
   int x0, x1, y0, y1;
 };
-SpriteBox MarkerBox(PointSymbol symbol, const MarkerStyle& style, int qx, int qy);
+SpriteBox MarkerBox(const MarkerStyle& style, int qx, int qy);
 
 // One axis of MarkerBox: the pixels [lo, hi] for the centre's offset q.
 struct SpriteSpan {
   int lo, hi;
 };
-SpriteSpan MarkerSpan(PointSymbol symbol, const MarkerStyle& style, int q);
+SpriteSpan MarkerSpan(const MarkerStyle& style, int q);
 
 // The colours of one point (straight RGBA) and what a fragment's colour is made
 // of: the border colour where the weight is negative, else face + diff × weight.

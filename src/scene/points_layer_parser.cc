@@ -178,10 +178,22 @@ Result<PointsLayerSpec> ParsePointsLayer(const JsonReader& node, const std::stri
   }
   PointsAppearance& style = layer.style;
   if (auto symbol = node.Find("symbol")) {
-    ASSIGN_OR_RETURN(std::string text, symbol->String());
-    Result<PointSymbol> parsed = ParsePointSymbol(text);
-    if (!parsed.ok()) return symbol->Error(parsed.status().message());
-    style.symbol = *parsed;
+    // A name, or one per point (napari's array); each error names its element.
+    auto parse = [](const JsonReader& name) -> Result<PointSymbol> {
+      ASSIGN_OR_RETURN(std::string text, name.String());
+      Result<PointSymbol> parsed = ParsePointSymbol(text);
+      if (!parsed.ok()) return name.Error(parsed.status().message());
+      return *parsed;
+    };
+    if (symbol->json().is_array()) {
+      ASSIGN_OR_RETURN(std::vector<JsonReader> names, symbol->Elements("an array of symbol names, one per point"));
+      for (const JsonReader& name : names) {
+        ASSIGN_OR_RETURN(PointSymbol parsed, parse(name));
+        style.symbols.push_back(parsed);
+      }
+    } else {
+      ASSIGN_OR_RETURN(style.symbol, parse(*symbol));
+    }
   }
   if (auto face = node.Find("face_color")) {
     RETURN_IF_ERROR(ParsePointColor(*face, style.face_color, layer.face_cycle_given, layer.face_colormap_given));

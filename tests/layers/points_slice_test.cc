@@ -179,5 +179,27 @@ TEST(PointsSliceTest, ExtentGrowsByHalfTheLargestSize) {
   EXPECT_EQ(layer->pixel_edge_extent().max, (std::vector<double>{13, 4, 9}));
 }
 
+// The per-point arrays of a style are one per data point (or empty); the widths
+// are in range.
+TEST(PointsLayerTest, SetStyleChecksPerPointArrays) {
+  auto layer = MakeLayer({{0, 1}, {2, 3}});
+  PointsAppearance style;
+  style.symbols = {PointSymbol::kStar, PointSymbol::kX};
+  style.border_widths = {0.1, 0.3};
+  ASSERT_TRUE(layer->SetStyle(style).ok());
+  EXPECT_EQ(layer->appearance().symbols, style.symbols);
+  style.symbols.pop_back();
+  EXPECT_EQ(layer->SetStyle(style).message(), "symbol has 1 values for 2 points");
+  style.symbols.clear();
+  style.border_widths = {0.1};
+  EXPECT_EQ(layer->SetStyle(style).message(), "border_width has 1 values for 2 points");
+  style.border_widths = {0.1, 1.5};
+  EXPECT_EQ(layer->SetStyle(style).message(), "a relative border_width must be between 0 and 1 (napari's rule)");
+  style.border_width_is_relative = false;
+  ASSERT_TRUE(layer->SetStyle(style).ok());
+  style.border_width = -1;
+  EXPECT_EQ(layer->SetStyle(style).message(), "border_width must be 0 or more");
+}
+
 }  // namespace
 }  // namespace stackshot

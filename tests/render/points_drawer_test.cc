@@ -205,6 +205,59 @@ TEST(PointsDrawerTest, PerPointBorderWidths) {
   EXPECT_EQ(DrawPoints(canvas, PixelCamera(48, 20), wrong, 1).message(), "border_width has 2 values for 3 points");
 }
 
+// napari's per-point symbols: each point draws as it would alone with its own
+// symbol — through shared sprites (each symbol twice, at the same sub-pixel offset)
+// and, with more looks than are shared (sizes varying point by point), marker by
+// marker; with 1 and 2 threads.
+TEST(PointsDrawerTest, PerPointSymbols) {
+  const std::vector<PointSymbol> all_symbols = AllPointSymbols();
+  std::vector<std::vector<double>> rows;
+  std::vector<PointSymbol> symbols;
+  for (size_t i = 0; i < all_symbols.size(); ++i) {
+    for (int copy = 0; copy < 2; ++copy) {
+      rows.push_back({8.25 + 16.0 * copy, 8.5 + 16.0 * static_cast<double>(i)});
+      symbols.push_back(all_symbols[i]);
+    }
+  }
+  const int width = static_cast<int>(16 * all_symbols.size());
+  const Camera2D camera = PixelCamera(width, 32);
+  for (bool varied_sizes : {false, true}) {
+    std::vector<float> sizes(rows.size(), 11.0f);
+    if (varied_sizes) {
+      for (size_t i = 0; i < sizes.size(); ++i) sizes[i] = 9.0f + 0.05f * static_cast<float>(i);
+    }
+    PointsDrawItem item = Item(rows, 11);
+    auto response = std::make_shared<PointsSliceResponse>(*item.response);
+    response->sizes = sizes;
+    item.response = response;
+    item.appearance.symbols = symbols;
+    item.appearance.border_width = 0.15;
+    for (int threads : {1, 2}) {
+      Canvas all(width, 32, {0, 0, 0, 1});
+      ASSERT_TRUE(DrawPoints(all, camera, item, threads).ok());
+      Canvas one_by_one(width, 32, {0, 0, 0, 1});
+      for (size_t i = 0; i < rows.size(); ++i) {
+        PointsDrawItem single = Item({rows[i]}, sizes[i]);
+        single.appearance.symbol = symbols[i];
+        single.appearance.border_width = 0.15;
+        ASSERT_TRUE(DrawPoints(one_by_one, camera, single, 1).ok());
+      }
+      for (int y = 0; y < 32; ++y) {
+        ASSERT_EQ(std::memcmp(all.row(y), one_by_one.row(y), static_cast<size_t>(width) * 4 * sizeof(float)), 0)
+            << "row " << y << (varied_sizes ? ", varied sizes" : "") << ", threads " << threads;
+      }
+      // And the symbols differ: the square's cell (napari's order: 8th) is not the disc's (5th).
+      for (int y = 4; y <= 12; ++y) {  // rows the top and bottom sides of the square cross
+        EXPECT_NE(std::memcmp(all.row(y) + 16 * 7 * 4, all.row(y) + 16 * 4 * 4, 16 * 4 * sizeof(float)), 0) << y;
+      }
+    }
+  }
+  PointsDrawItem wrong = Item(rows, 11);
+  wrong.appearance.symbols = {PointSymbol::kDisc};
+  Canvas canvas(width, 32, {0, 0, 0, 1});
+  EXPECT_EQ(DrawPoints(canvas, camera, wrong, 1).message(), "symbol has 1 values for 28 points");
+}
+
 // The marker's Gaussian falloff is computed without libm: within one ulp of
 // std::exp(-x²) over the range that matters (below exp(-87) it is flushed).
 TEST(PointsMarkerTest, GaussianFalloffWithinOneUlpOfExp) {

@@ -103,11 +103,11 @@ TEST(PointsSpritesTest, SymbolsSymmetricInYShadeMirroredRows) {
   for (PointSymbol symbol : AllPointSymbols()) {
     if (!SymmetricInY(symbol)) continue;
     ++symmetric;
-    const MarkerStyle look{9.5f, 1.5f, 0.75f, 1.0f};
+    const MarkerStyle look{9.5f, 1.5f, 0.75f, 1.0f, symbol};
     const FragmentPalette palette = MakePalette(SplatColors{Float4{1, 0.5f, 0, 0.75f}, Float4{0, 0, 1, 1}}, look.e);
     const SpriteShader shade = ShaderFor(Blending::kTranslucent, symbol);
     auto pixels = [&](int qx, int qy) {
-      const SpriteBox box = MarkerBox(symbol, look, qx, qy);
+      const SpriteBox box = MarkerBox(look, qx, qy);
       Sprite sprite;
       // Dense, so every pixel of the box has a place: (row, column) → source.
       shade({look, 0.9f, qx, qy, &palette, box.x0, box.x1 + 1, box.y0, box.y1 + 1, true, 0, 0}, sprite);

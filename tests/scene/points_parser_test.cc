@@ -86,6 +86,19 @@ TEST(PointsParserTest, BorderWidthPerPoint) {
   EXPECT_EQ(absolute->points[0].style.border_widths, (std::vector<double>{0, 3}));
 }
 
+// napari's per-point symbols: an array of names (aliases too); a bad name is
+// reported at its element.
+TEST(PointsParserTest, SymbolPerPoint) {
+  auto scene = Parse(R"({"type": "points", "data": [[0, 1], [3, 4], [5, 6]], "symbol": ["square", "*", "ring"]})");
+  ASSERT_TRUE(scene.ok()) << scene.status().message();
+  EXPECT_EQ(scene->points[0].style.symbols,
+            (std::vector<PointSymbol>{PointSymbol::kSquare, PointSymbol::kStar, PointSymbol::kRing}));
+  EXPECT_EQ(Error(R"({"type": "points", "data": [[0, 1], [3, 4]], "symbol": ["disc", "sqare"]})"),
+            "scene.json#/layers/0/symbol/1: unknown symbol 'sqare' (nearest: square, star)");
+  EXPECT_EQ(Error(R"({"type": "points", "data": [[0, 1]], "symbol": [3]})"),
+            "scene.json#/layers/0/symbol/0: expected a string, got number");
+}
+
 TEST(PointsParserTest, EmptyInlineDataIsAnEmptyLayer) {
   auto scene = Parse(R"({"type": "points", "data": []})");
   ASSERT_TRUE(scene.ok()) << scene.status().message();

@@ -70,6 +70,16 @@ std::vector<Rgba> DefaultColorCycle() {
   return cycle;
 }
 
+Status CheckPerPointCounts(const PointsAppearance& style, int64_t points) {
+  auto check = [points](size_t count, const char* what) {
+    if (count == 0 || static_cast<int64_t>(count) == points) return Status::Ok();
+    return InvalidArgumentError(std::string(what) + " has " + std::to_string(count) + " values for " +
+                                std::to_string(points) + " points");
+  };
+  RETURN_IF_ERROR(check(style.border_widths.size(), "border_width"));
+  return check(style.symbols.size(), "symbol");
+}
+
 Status CheckPointColor(const PointColor& color, const PointsData& data, const std::string& what) {
   switch (color.mode) {
     case PointColor::Mode::kDirect:

@@ -59,6 +59,7 @@ std::vector<Rgba> DefaultColorCycle();
 
 struct PointsAppearance {
   PointSymbol symbol = PointSymbol::kDisc;
+  std::vector<PointSymbol> symbols;  // one per data point, or empty: `symbol` for all
   PointColor face_color;                                 // white
   PointColor border_color = DirectPointColor({0.4117647f, 0.4117647f, 0.4117647f, 1});  // dimgray
   double border_width = 0.05;
@@ -70,6 +71,9 @@ struct PointsAppearance {
   // The layer's data, for colours by feature (indices in the response refer to it).
   std::shared_ptr<const PointsData> data;
 };
+
+// Checks the per-point arrays (border_widths, symbols): empty or one per point.
+Status CheckPerPointCounts(const PointsAppearance& style, int64_t points);
 
 // Checks a colour against the data: per-point counts, the feature's existence
 // and kind, a non-empty cycle. `what` names it ("face_color").

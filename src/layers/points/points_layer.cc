@@ -55,10 +55,7 @@ Status PointsLayer::SetShown(std::vector<uint8_t> shown) {
 Status PointsLayer::SetStyle(PointsAppearance style) {
   RETURN_IF_ERROR(CheckPointColor(style.face_color, *data_, "face_color"));
   RETURN_IF_ERROR(CheckPointColor(style.border_color, *data_, "border_color"));
-  if (!style.border_widths.empty() && static_cast<int64_t>(style.border_widths.size()) != data_->size()) {
-    return InvalidArgumentError("border_width has " + std::to_string(style.border_widths.size()) + " values for " +
-                                std::to_string(data_->size()) + " points");
-  }
+  RETURN_IF_ERROR(CheckPerPointCounts(style, data_->size()));
   auto check_width = [&style](double width) -> Status {
     if (!(width >= 0)) return InvalidArgumentError("border_width must be 0 or more");
     if (style.border_width_is_relative && width > 1) {
