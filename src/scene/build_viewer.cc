@@ -162,7 +162,7 @@ Status BuildImageLayer(const SceneSpec& spec, const ImageLayerSpec& layer_spec, 
   return Status::Ok();
 }
 
-Status BuildLabelsLayer(const SceneSpec& spec, const LabelsLayerSpec& layer_spec, BuiltScene& built) {
+Status BuildLabelsLayer(const SceneSpec& spec, const LabelsLayerSpec& layer_spec, int threads, BuiltScene& built) {
   const std::string at = spec.file + layer_spec.pointer;
   auto source = OpenSource(layer_spec.source);
   if (!source.ok()) return source.status().WithContext(spec.file + layer_spec.source.pointer);
@@ -173,6 +173,7 @@ Status BuildLabelsLayer(const SceneSpec& spec, const LabelsLayerSpec& layer_spec
   if (!layer.ok()) return layer.status().WithContext(spec.file + layer_spec.source.pointer);
   LabelsLayer& labels = **layer;
   RETURN_IF_ERROR(labels.SetStyle(layer_spec.style).WithContext(at));
+  labels.set_slice_threads(threads);
   labels.set_opacity(layer_spec.opacity);
   labels.set_blending(layer_spec.blending);
   labels.set_visible(layer_spec.visible);
@@ -350,7 +351,9 @@ Result<BuiltScene> BuildViewer(const SceneSpec& spec, MainLoop& loop, const Buil
   for (const auto& layer : spec.layers) {
     builds.emplace_back(layer.index, [&] { return BuildImageLayer(spec, layer, flags.threads, built); });
   }
-  for (const auto& layer : spec.labels) builds.emplace_back(layer.index, [&] { return BuildLabelsLayer(spec, layer, built); });
+  for (const auto& layer : spec.labels) {
+    builds.emplace_back(layer.index, [&] { return BuildLabelsLayer(spec, layer, flags.threads, built); });
+  }
   for (const auto& layer : spec.points) {
     builds.emplace_back(layer.index, [&] { return BuildPointsLayer(spec, layer, flags.threads, built); });
   }

@@ -58,6 +58,7 @@ Result<std::shared_ptr<const SliceRequest>> LabelsLayer::MakeSliceRequest(const 
   request->world_to_data = world_to_data();
   request->data_to_world = data_to_world();
   request->view = view;
+  request->threads = slice_threads_;
   request->point = std::move(axes.point);
   request->displayed = std::move(axes.displayed);
   request->not_displayed = std::move(axes.not_displayed);

@@ -29,6 +29,10 @@ class LabelsLayer final : public Layer {
   // Everything the drawer needs, including the Layer's opacity and blending.
   LabelsAppearance appearance() const;
 
+  // Threads a slice may use to decode HDF5 gzip chunks (0: all cores); by default
+  // a plain read. The values read do not depend on it.
+  void set_slice_threads(int threads) { slice_threads_ = threads; }
+
   bool slicing_is_fast() const override { return data_->in_memory(); }
   WorldExtent world_extent() const override;
   WorldExtent pixel_edge_extent() const override;
@@ -40,6 +44,7 @@ class LabelsLayer final : public Layer {
 
   std::shared_ptr<const Source> data_;
   LabelsAppearance style_;
+  int slice_threads_ = Source::kPlainRead;
 };
 
 }  // namespace stackshot

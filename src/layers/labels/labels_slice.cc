@@ -94,7 +94,7 @@ Result<std::shared_ptr<const LabelsSliceResponse>> GetLabelsSlice(const LabelsSl
     box.count[request.not_displayed[i]] = 1;
   }
   if (cancel.cancelled()) return CancelledError(request.data->Describe() + ": slice cancelled before reading");
-  ASSIGN_OR_RETURN(Array read, request.data->Read(box, cancel));
+  ASSIGN_OR_RETURN(Array read, request.data->Read(box, cancel, request.threads));
   response->bytes_read = read.nbytes();
   const int row_axis = request.displayed[0];
   const int col_axis = request.displayed[1];

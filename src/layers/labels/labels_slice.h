@@ -23,6 +23,7 @@ struct LabelsSliceRequest final : SliceRequest {
   std::vector<int> displayed;          // layer axes shown, rows then columns
   std::vector<int> not_displayed;      // layer axes sliced
   SliceView view;
+  int threads = Source::kPlainRead;  // for decoding HDF5 gzip chunks in parallel (same values)
 
   Result<std::shared_ptr<const SliceResponse>> Run(const CancelToken& cancel) const override;
   std::string CacheKey() const override;
