@@ -163,26 +163,20 @@ void RowRgb(const DrawContext& ctx, double start_r, double start_c, Span span, f
 
 template <Blending kMode, Interpolation kInterp, bool kGamma>
 void DrawRows(Canvas& canvas, const Camera2D& camera, const DrawContext& ctx, int64_t begin, int64_t end) {
-  const int width = canvas.width();
   std::vector<float> t_row;
   std::vector<ColormapPosition> positions;
   if (ctx.channels == 1) {
-    t_row.resize(static_cast<size_t>(width));
-    positions.resize(static_cast<size_t>(width));
+    t_row.resize(static_cast<size_t>(canvas.width()));
+    positions.resize(static_cast<size_t>(canvas.width()));
   }
-  for (int64_t y = begin; y < end; ++y) {
-    double start_r, start_c;
-    RowStart(ctx.g, camera, width, canvas.height(), y, start_r, start_c);
-    const Span span = InsideSpan(ctx.g, start_r, start_c, width);
-    if (span.first > span.last) continue;
-    float* out = canvas.row(static_cast<int>(y));
+  ForEachPlaneRow(ctx.g, camera, canvas, begin, end, [&](float* out, double start_r, double start_c, const Span& span) {
     if (ctx.channels == 1) {
       RowT<kInterp, kGamma>(ctx, start_r, start_c, span, t_row.data());
       RowBlend<kMode>(ctx, t_row.data(), span, positions.data(), out);
     } else {
       RowRgb<kMode, kInterp, kGamma>(ctx, start_r, start_c, span, out);
     }
-  }
+  });
 }
 
 using RowsFn = void (*)(Canvas&, const Camera2D&, const DrawContext&, int64_t, int64_t);
@@ -192,13 +186,7 @@ using RowsFn = void (*)(Canvas&, const Camera2D&, const DrawContext&, int64_t, i
 // contrast, gamma and colormap search.
 template <Blending kMode>
 void DrawRowsFromTable(Canvas& canvas, const Camera2D& camera, const DrawContext& ctx, int64_t begin, int64_t end) {
-  const int width = canvas.width();
-  for (int64_t y = begin; y < end; ++y) {
-    double start_r, start_c;
-    RowStart(ctx.g, camera, width, canvas.height(), y, start_r, start_c);
-    const Span span = InsideSpan(ctx.g, start_r, start_c, width);
-    if (span.first > span.last) continue;
-    float* out = canvas.row(static_cast<int>(y));
+  ForEachPlaneRow(ctx.g, camera, canvas, begin, end, [&](float* out, double start_r, double start_c, const Span& span) {
     for (int col = span.first; col <= span.last; ++col) {
       const double r = start_r + col * ctx.g.step_row;
       const double c = start_c + col * ctx.g.step_col;
@@ -207,7 +195,7 @@ void DrawRowsFromTable(Canvas& canvas, const Camera2D& camera, const DrawContext
       const Float4 color = ctx.table[index - ctx.table_first];
       BlendColor<kMode>(out + static_cast<size_t>(col) * 4, color, color[3] * ctx.opacity);
     }
-  }
+  });
 }
 
 RowsFn PickTableRows(Blending blending) {

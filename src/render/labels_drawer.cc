@@ -86,13 +86,7 @@ Rgba ColorOf(const LabelsContext<T>& ctx, T value) {
 
 template <typename T, Blending kMode>
 void DrawRows(Canvas& canvas, const Camera2D& camera, const LabelsContext<T>& ctx, int64_t begin, int64_t end) {
-  const int width = canvas.width();
-  for (int64_t y = begin; y < end; ++y) {
-    double start_r, start_c;
-    RowStart(ctx.g, camera, width, canvas.height(), y, start_r, start_c);
-    const Span span = InsideSpan(ctx.g, start_r, start_c, width);
-    if (span.first > span.last) continue;
-    float* out = canvas.row(static_cast<int>(y));
+  ForEachPlaneRow(ctx.g, camera, canvas, begin, end, [&](float* out, double start_r, double start_c, const Span& span) {
     // Neighbouring screen pixels often show the same plane pixel: reuse its colour.
     int64_t last_index = -1;
     Rgba color = {0, 0, 0, 0};
@@ -111,7 +105,7 @@ void DrawRows(Canvas& canvas, const Camera2D& camera, const LabelsContext<T>& ct
       if (!(color[3] > 0.0f)) continue;
       BlendColor<kMode>(out + static_cast<size_t>(col) * 4, Load4(color.data()), color[3] * ctx.opacity);
     }
-  }
+  });
 }
 
 template <typename T>

@@ -12,6 +12,7 @@
 
 #include "nd/affine.h"
 #include "render/camera.h"
+#include "render/canvas.h"
 
 namespace stackshot {
 
@@ -119,6 +120,22 @@ inline Span InsideSpan(const PlaneGeometry& g, double start_r, double start_c, i
 inline int64_t NearestIndex(double coordinate, int64_t n) {
   const int64_t index = static_cast<int64_t>(coordinate + 0.5);
   return index > n - 1 ? n - 1 : index;
+}
+
+// Canvas rows [begin, end) that show some of the plane: calls
+// row_fn(out, start_r, start_c, span) with the row's pixels, its plane coordinates
+// (RowStart) and the columns inside the plane.
+template <typename RowFn>
+inline void ForEachPlaneRow(const PlaneGeometry& g, const Camera2D& camera, Canvas& canvas, int64_t begin, int64_t end,
+                            RowFn&& row_fn) {
+  const int width = canvas.width();
+  for (int64_t y = begin; y < end; ++y) {
+    double start_r, start_c;
+    RowStart(g, camera, width, canvas.height(), y, start_r, start_c);
+    const Span span = InsideSpan(g, start_r, start_c, width);
+    if (span.first > span.last) continue;
+    row_fn(canvas.row(static_cast<int>(y)), start_r, start_c, span);
+  }
 }
 
 }  // namespace stackshot
