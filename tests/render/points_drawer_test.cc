@@ -6,27 +6,14 @@
 #include <cstdint>
 #include <cstring>
 
+#include "points_test_items.h"
 #include "render/points_marker.h"
 
 namespace stackshot {
 namespace {
 
-// A 2D layer's slice: points at (row, col) data = world coordinates.
-PointsDrawItem Item(std::vector<std::vector<double>> rows, float size = 10) {
-  auto data = std::make_shared<PointsData>(*PointsFromRows(rows, "test"));
-  auto response = std::make_shared<PointsSliceResponse>();
-  for (size_t i = 0; i < rows.size(); ++i) {
-    response->indices.push_back(static_cast<int64_t>(i));
-    response->rows.push_back(rows[i][0]);
-    response->cols.push_back(rows[i][1]);
-    response->sizes.push_back(size);
-  }
-  response->displayed_to_world = Affine::Identity(2);
-  PointsDrawItem item;
-  item.response = response;
-  item.appearance.data = data;
-  return item;
-}
+using testing::PointsItem;
+
 
 // Camera so that world (y, x) = screen pixel centre (y, x) minus 0.5: pixel (c, r)
 // covers world [c - 0.5, c + 0.5].
@@ -40,7 +27,7 @@ std::array<float, 4> At(const Canvas& canvas, int x, int y) {
 
 TEST(PointsDrawerTest, DiscFaceBorderAndOutside) {
   Canvas canvas(40, 40, {0, 0, 0, 1});
-  PointsDrawItem item = Item({{20, 20}}, 20);
+  PointsDrawItem item = PointsItem({{20, 20}}, 20);
   item.appearance.border_width = 0.2;  // 4 px border centred on the radius-10 outline
   ASSERT_TRUE(DrawPoints(canvas, PixelCamera(40, 40), item, 1).ok());
   EXPECT_EQ(At(canvas, 20, 20), (std::array<float, 4>{1, 1, 1, 1}));
@@ -52,7 +39,7 @@ TEST(PointsDrawerTest, DiscFaceBorderAndOutside) {
 }
 
 TEST(PointsDrawerTest, LaterPointsDrawOnTop) {
-  PointsDrawItem item = Item({{10, 10}, {10, 14}}, 8);
+  PointsDrawItem item = PointsItem({{10, 10}, {10, 14}}, 8);
   item.appearance.face_color.per_point = {{1, 0, 0, 1}, {0, 0, 1, 1}};
   item.appearance.border_width = 0;
   Canvas canvas(24, 24, {0, 0, 0, 1});
@@ -70,7 +57,7 @@ TEST(PointsDrawerTest, SameBitsForAnyThreadsAndBands) {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
     rows.push_back({static_cast<double>((state >> 33) % 100), static_cast<double>((state >> 13) % 120)});
   }
-  PointsDrawItem item = Item(rows, 7);
+  PointsDrawItem item = PointsItem(rows, 7);
   item.appearance.opacity = 0.6;
   item.appearance.symbol = PointSymbol::kStar;
   FrameSpec frame{120, 100, {0, 0, 0, 1}, PixelCamera(120, 100)};
@@ -90,7 +77,7 @@ TEST(PointsDrawerTest, SameBitsForAnyThreadsAndBands) {
 }
 
 TEST(PointsDrawerTest, ColourCycleByCategoryInSortedOrder) {
-  PointsDrawItem item = Item({{5, 5}, {5, 15}, {5, 25}}, 6);
+  PointsDrawItem item = PointsItem({{5, 5}, {5, 15}, {5, 25}}, 6);
   auto data = std::make_shared<PointsData>(*item.appearance.data);
   data->features.push_back({"kind", false, {}, {"b", "a", "b"}});
   item.appearance.data = data;
@@ -106,7 +93,7 @@ TEST(PointsDrawerTest, ColourCycleByCategoryInSortedOrder) {
 }
 
 TEST(PointsDrawerTest, ColormapOverNumericFeature) {
-  PointsDrawItem item = Item({{5, 5}, {5, 15}}, 6);
+  PointsDrawItem item = PointsItem({{5, 5}, {5, 15}}, 6);
   auto data = std::make_shared<PointsData>(*item.appearance.data);
   data->features.push_back({"score", true, {2, 4}, {}});
   item.appearance.data = data;
@@ -125,9 +112,9 @@ TEST(PointsDrawerTest, ColormapOverNumericFeature) {
 
 TEST(PointsDrawerTest, ZeroSizeDrawsNothingAndTinySizesAreClamped) {
   Canvas canvas(10, 10, {0, 0, 0, 1});
-  ASSERT_TRUE(DrawPoints(canvas, PixelCamera(10, 10), Item({{5, 5}}, 0), 1).ok());
+  ASSERT_TRUE(DrawPoints(canvas, PixelCamera(10, 10), PointsItem({{5, 5}}, 0), 1).ok());
   EXPECT_EQ(At(canvas, 5, 5), (std::array<float, 4>{0, 0, 0, 1}));
-  PointsDrawItem tiny = Item({{5, 5}}, 0.01f);
+  PointsDrawItem tiny = PointsItem({{5, 5}}, 0.01f);
   tiny.appearance.border_width = 0;
   ASSERT_TRUE(DrawPoints(canvas, PixelCamera(10, 10), tiny, 1).ok());
   EXPECT_EQ(At(canvas, 5, 5), (std::array<float, 4>{1, 1, 1, 1}));  // drawn 2 px wide
@@ -150,7 +137,7 @@ TEST(PointsDrawerTest, AllAtOnceEqualsOneByOne) {
     faces.push_back({next(5) / 4.0f, next(5) / 4.0f, next(5) / 4.0f, 0.25f + next(4) / 4.0f});
     sizes.push_back(i % 50 == 0 ? 0.0f : 1.0f + static_cast<float>(next(30)));
   }
-  PointsDrawItem item = Item(rows);
+  PointsDrawItem item = PointsItem(rows);
   auto response = std::make_shared<PointsSliceResponse>(*item.response);
   response->sizes = sizes;
   item.response = response;
@@ -161,7 +148,7 @@ TEST(PointsDrawerTest, AllAtOnceEqualsOneByOne) {
   ASSERT_TRUE(DrawPoints(all, camera, item, 2).ok());
   Canvas one_by_one(60, 80, {0.1f, 0.2f, 0.3f, 1});
   for (size_t i = 0; i < rows.size(); ++i) {
-    PointsDrawItem single = Item({rows[i]}, sizes[i]);
+    PointsDrawItem single = PointsItem({rows[i]}, sizes[i]);
     single.appearance.face_color = DirectPointColor(faces[i]);
     single.appearance.opacity = 0.8;
     ASSERT_TRUE(DrawPoints(one_by_one, camera, single, 1).ok());
@@ -177,7 +164,7 @@ TEST(PointsDrawerTest, PerPointBorderWidths) {
   const std::vector<std::vector<double>> rows = {{10, 8}, {10, 24}, {10, 40}};
   const std::vector<double> widths = {0, 0.2, 0.45};
   for (bool relative : {true, false}) {
-    PointsDrawItem item = Item(rows, 12);
+    PointsDrawItem item = PointsItem(rows, 12);
     item.appearance.border_widths = relative ? widths : std::vector<double>{0, 2, 4};
     item.appearance.border_width_is_relative = relative;
     item.appearance.border_color = DirectPointColor({1, 0, 0, 1});
@@ -186,7 +173,7 @@ TEST(PointsDrawerTest, PerPointBorderWidths) {
     ASSERT_TRUE(DrawPoints(all, camera, item, 2).ok());
     Canvas one_by_one(48, 20, {0, 0, 0, 1});
     for (size_t i = 0; i < rows.size(); ++i) {
-      PointsDrawItem single = Item({rows[i]}, 12);
+      PointsDrawItem single = PointsItem({rows[i]}, 12);
       single.appearance.border_width = item.appearance.border_widths[i];
       single.appearance.border_width_is_relative = relative;
       single.appearance.border_color = item.appearance.border_color;
@@ -199,7 +186,7 @@ TEST(PointsDrawerTest, PerPointBorderWidths) {
     EXPECT_EQ(At(all, 8 + 5, 10)[1], 1.0f);
     EXPECT_EQ(At(all, 40 + 6, 10), (std::array<float, 4>{1, 0, 0, 1}));
   }
-  PointsDrawItem wrong = Item(rows, 12);
+  PointsDrawItem wrong = PointsItem(rows, 12);
   wrong.appearance.border_widths = {0.1, 0.2};
   Canvas canvas(48, 20, {0, 0, 0, 1});
   EXPECT_EQ(DrawPoints(canvas, PixelCamera(48, 20), wrong, 1).message(), "border_width has 2 values for 3 points");
@@ -226,7 +213,7 @@ TEST(PointsDrawerTest, PerPointSymbols) {
     if (varied_sizes) {
       for (size_t i = 0; i < sizes.size(); ++i) sizes[i] = 9.0f + 0.05f * static_cast<float>(i);
     }
-    PointsDrawItem item = Item(rows, 11);
+    PointsDrawItem item = PointsItem(rows, 11);
     auto response = std::make_shared<PointsSliceResponse>(*item.response);
     response->sizes = sizes;
     item.response = response;
@@ -237,7 +224,7 @@ TEST(PointsDrawerTest, PerPointSymbols) {
       ASSERT_TRUE(DrawPoints(all, camera, item, threads).ok());
       Canvas one_by_one(width, 32, {0, 0, 0, 1});
       for (size_t i = 0; i < rows.size(); ++i) {
-        PointsDrawItem single = Item({rows[i]}, sizes[i]);
+        PointsDrawItem single = PointsItem({rows[i]}, sizes[i]);
         single.appearance.symbol = symbols[i];
         single.appearance.border_width = 0.15;
         ASSERT_TRUE(DrawPoints(one_by_one, camera, single, 1).ok());
@@ -252,7 +239,7 @@ TEST(PointsDrawerTest, PerPointSymbols) {
       }
     }
   }
-  PointsDrawItem wrong = Item(rows, 11);
+  PointsDrawItem wrong = PointsItem(rows, 11);
   wrong.appearance.symbols = {PointSymbol::kDisc};
   Canvas canvas(width, 32, {0, 0, 0, 1});
   EXPECT_EQ(DrawPoints(canvas, camera, wrong, 1).message(), "symbol has 1 values for 28 points");

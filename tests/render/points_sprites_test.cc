@@ -7,10 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "points_test_items.h"
 #include "render/points_drawer.h"
 
 namespace stackshot {
 namespace {
+
+using testing::PointsItem;
 
 constexpr Blending kModes[] = {Blending::kOpaque, Blending::kTranslucent, Blending::kTranslucentNoDepth,
                                Blending::kAdditive, Blending::kMinimum};
@@ -24,21 +27,6 @@ struct Lcg {
   }
 };
 
-PointsDrawItem Item(const std::vector<std::vector<double>>& rows, float size) {
-  auto data = std::make_shared<PointsData>(*PointsFromRows(rows, "test"));
-  auto response = std::make_shared<PointsSliceResponse>();
-  for (size_t i = 0; i < rows.size(); ++i) {
-    response->indices.push_back(static_cast<int64_t>(i));
-    response->rows.push_back(rows[i][0]);
-    response->cols.push_back(rows[i][1]);
-    response->sizes.push_back(size);
-  }
-  response->displayed_to_world = Affine::Identity(2);
-  PointsDrawItem item;
-  item.response = response;
-  item.appearance.data = data;
-  return item;
-}
 
 // "" when the canvases hold the same bits, else the first pixel that differs.
 std::string FirstDifference(const Canvas& a, const Canvas& b) {
@@ -70,7 +58,7 @@ TEST(PointsSpritesTest, SharedSpritesEqualMarkersShadedOneByOne) {
           rows.push_back({lcg.Next(40 * 64) / 64.0 - 5, lcg.Next(50 * 64) / 64.0 - 5});
           faces.push_back({lcg.Next(5) / 4.0f, lcg.Next(5) / 4.0f, lcg.Next(5) / 4.0f, 0.5f});
         }
-        PointsDrawItem item = Item(rows, 7.5f);
+        PointsDrawItem item = PointsItem(rows, 7.5f);
         item.appearance.symbol = symbol;
         item.appearance.blending = mode;
         item.appearance.opacity = 0.8;
@@ -82,7 +70,7 @@ TEST(PointsSpritesTest, SharedSpritesEqualMarkersShadedOneByOne) {
         ASSERT_TRUE(DrawPoints(all, camera, item, 2).ok());
         Canvas one_by_one(kWidth, kHeight, {0.5f, 0.6f, 0.7f, 1});
         for (size_t i = 0; i < rows.size(); ++i) {
-          PointsDrawItem single = Item({rows[i]}, 7.5f);
+          PointsDrawItem single = PointsItem({rows[i]}, 7.5f);
           const auto data = single.appearance.data;
           single.appearance = item.appearance;
           single.appearance.data = data;
@@ -199,7 +187,7 @@ TEST(PointsSpritesTest, CentresAreQuantisedToSixteenthPixels) {
   const Camera2D camera{9.5, 9.5, 1.0};
   auto draw = [&](double col) {
     Canvas canvas(20, 20, {0, 0, 0, 1});
-    EXPECT_TRUE(DrawPoints(canvas, camera, Item({{10, col}}, 6), 1).ok());
+    EXPECT_TRUE(DrawPoints(canvas, camera, PointsItem({{10, col}}, 6), 1).ok());
     return canvas;
   };
   const Canvas base = draw(10.0);
