@@ -26,7 +26,7 @@ struct MarkerStyle {
   float e;           // border width, pixels
   float face_alpha;  // the face colour's alpha
   float edge_alpha;  // vispy's edge alpha: min(e, 1) × the border colour's alpha
-  PointSymbol symbol;
+  PointSymbol symbol = PointSymbol::kDisc;
 };
 
 // Compares bits, so a style equals itself whatever its values.

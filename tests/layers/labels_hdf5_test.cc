@@ -1,6 +1,6 @@
 // Labels read from a gzip-chunked HDF5 dataset: a slice decodes the chunks in
 // parallel when the layer is given threads, with exactly the ids a plain read
-// gives, for every integer width (edge chunks cut by the shape included).
+// gives, for integers of 1, 2, 4 and 8 bytes (edge chunks cut by the shape included).
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -29,7 +29,9 @@ Array MakeIds(DType dtype) {
 Array Slice(const LabelsLayer& layer, const Dims& dims) {
   auto request = layer.MakeSliceRequest(dims, {}, 1);
   EXPECT_TRUE(request.ok()) << request.status().message();
-  auto response = GetLabelsSlice(static_cast<const LabelsSliceRequest&>(**request));
+  const auto& labels_request = static_cast<const LabelsSliceRequest&>(**request);
+  EXPECT_EQ(labels_request.threads, layer.slice_threads());  // the request carries the layer's threads
+  auto response = GetLabelsSlice(labels_request);
   EXPECT_TRUE(response.ok()) << response.status().message();
   return response.ok() ? (*response)->plane : Array();
 }
@@ -64,6 +66,9 @@ void ExpectThreadedReadsMatch(DType dtype, const std::string& name) {
 }
 
 TEST(LabelsHdf5Test, Uint8ChunksDecodedInParallelMatchPlainRead) { ExpectThreadedReadsMatch<uint8_t>(DType::kUInt8, "u8"); }
+TEST(LabelsHdf5Test, Uint16ChunksDecodedInParallelMatchPlainRead) {
+  ExpectThreadedReadsMatch<uint16_t>(DType::kUInt16, "u16");
+}
 TEST(LabelsHdf5Test, Uint32ChunksDecodedInParallelMatchPlainRead) {
   ExpectThreadedReadsMatch<uint32_t>(DType::kUInt32, "u32");
 }

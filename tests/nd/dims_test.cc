@@ -94,6 +94,18 @@ TEST(WorldExtentTest, EqualsMinMaxOverAllCorners) {
   EXPECT_EQ(extent.step, affine.ColumnScales());
 }
 
+// Column-wise coordinates (points, shape vertices): the bounding box grown by
+// `grow` on each side, through the transform; no rows: the box [0, 1].
+TEST(WorldExtentTest, ColumnsExtentGrowsTheBoundingBox) {
+  const std::vector<std::vector<double>> columns = {{0, 10, 4}, {-4, 1, 6}};
+  const WorldExtent extent = ComputeColumnsExtent(columns, 1.5, ScaleTranslate({2, 1}, {1, 0}));
+  EXPECT_EQ(extent.min, Vec({-2, -5.5}));
+  EXPECT_EQ(extent.max, Vec({24, 7.5}));
+  const WorldExtent empty = ComputeColumnsExtent({{}, {}}, 1.5, Affine::Identity(2));
+  EXPECT_EQ(empty.min, Vec({0, 0}));
+  EXPECT_EQ(empty.max, Vec({1, 1}));
+}
+
 TEST(WorldExtentTest, PixelEdgeExtentAddsHalfAPixel) {
   const WorldExtent extent = ComputePixelEdgeExtent({10, 4}, ScaleTranslate({2, 1}, {0, 10}));
   EXPECT_EQ(extent.min, Vec({-1, 9.5}));

@@ -14,7 +14,6 @@ namespace {
 
 using testing::PointsItem;
 
-
 // Camera so that world (y, x) = screen pixel centre (y, x) minus 0.5: pixel (c, r)
 // covers world [c - 0.5, c + 0.5].
 Camera2D PixelCamera(int width, int height) { return {height / 2.0 - 0.5, width / 2.0 - 0.5, 1.0}; }
@@ -193,21 +192,23 @@ TEST(PointsDrawerTest, PerPointBorderWidths) {
 }
 
 // napari's per-point symbols: each point draws as it would alone with its own
-// symbol — through shared sprites (each symbol twice, at the same sub-pixel offset)
-// and, with more looks than are shared (sizes varying point by point), marker by
-// marker; with 1 and 2 threads.
+// symbol — through shared sprites (each symbol five times at the same sub-pixel
+// offset) and, with sizes varying point by point, as 70 looks, more than are
+// shared, marker by marker; with 1 and 2 threads.
 TEST(PointsDrawerTest, PerPointSymbols) {
   const std::vector<PointSymbol> all_symbols = AllPointSymbols();
+  constexpr int kCopies = 5;
   std::vector<std::vector<double>> rows;
   std::vector<PointSymbol> symbols;
   for (size_t i = 0; i < all_symbols.size(); ++i) {
-    for (int copy = 0; copy < 2; ++copy) {
+    for (int copy = 0; copy < kCopies; ++copy) {
       rows.push_back({8.25 + 16.0 * copy, 8.5 + 16.0 * static_cast<double>(i)});
       symbols.push_back(all_symbols[i]);
     }
   }
   const int width = static_cast<int>(16 * all_symbols.size());
-  const Camera2D camera = PixelCamera(width, 32);
+  const int height = 16 * kCopies;
+  const Camera2D camera = PixelCamera(width, height);
   for (bool varied_sizes : {false, true}) {
     std::vector<float> sizes(rows.size(), 11.0f);
     if (varied_sizes) {
@@ -220,16 +221,16 @@ TEST(PointsDrawerTest, PerPointSymbols) {
     item.appearance.symbols = symbols;
     item.appearance.border_width = 0.15;
     for (int threads : {1, 2}) {
-      Canvas all(width, 32, {0, 0, 0, 1});
+      Canvas all(width, height, {0, 0, 0, 1});
       ASSERT_TRUE(DrawPoints(all, camera, item, threads).ok());
-      Canvas one_by_one(width, 32, {0, 0, 0, 1});
+      Canvas one_by_one(width, height, {0, 0, 0, 1});
       for (size_t i = 0; i < rows.size(); ++i) {
         PointsDrawItem single = PointsItem({rows[i]}, sizes[i]);
         single.appearance.symbol = symbols[i];
         single.appearance.border_width = 0.15;
         ASSERT_TRUE(DrawPoints(one_by_one, camera, single, 1).ok());
       }
-      for (int y = 0; y < 32; ++y) {
+      for (int y = 0; y < height; ++y) {
         ASSERT_EQ(std::memcmp(all.row(y), one_by_one.row(y), static_cast<size_t>(width) * 4 * sizeof(float)), 0)
             << "row " << y << (varied_sizes ? ", varied sizes" : "") << ", threads " << threads;
       }
@@ -241,8 +242,8 @@ TEST(PointsDrawerTest, PerPointSymbols) {
   }
   PointsDrawItem wrong = PointsItem(rows, 11);
   wrong.appearance.symbols = {PointSymbol::kDisc};
-  Canvas canvas(width, 32, {0, 0, 0, 1});
-  EXPECT_EQ(DrawPoints(canvas, camera, wrong, 1).message(), "symbol has 1 values for 28 points");
+  Canvas canvas(width, height, {0, 0, 0, 1});
+  EXPECT_EQ(DrawPoints(canvas, camera, wrong, 1).message(), "symbol has 1 values for 70 points");
 }
 
 // The marker's Gaussian falloff is computed without libm: within one ulp of

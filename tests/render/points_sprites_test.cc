@@ -27,7 +27,6 @@ struct Lcg {
   }
 };
 
-
 // "" when the canvases hold the same bits, else the first pixel that differs.
 std::string FirstDifference(const Canvas& a, const Canvas& b) {
   for (int y = 0; y < a.height(); ++y) {

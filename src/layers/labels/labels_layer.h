@@ -31,6 +31,7 @@ class LabelsLayer final : public Layer {
 
   // Threads a slice may use to decode HDF5 gzip chunks (0: all cores); by default
   // a plain read. The values read do not depend on it.
+  int slice_threads() const { return slice_threads_; }
   void set_slice_threads(int threads) { slice_threads_ = threads; }
 
   bool slicing_is_fast() const override { return data_->in_memory(); }

@@ -82,7 +82,7 @@ WorldExtent PointsLayer::world_extent() const { return ComputeColumnsExtent(data
 WorldExtent PointsLayer::pixel_edge_extent() const {
   double max_size = size_;
   if (sizes_ && !sizes_->empty()) max_size = *std::max_element(sizes_->begin(), sizes_->end());
-  return ComputeColumnsExtent(data_->columns, data_->size() > 0 ? max_size / 2.0 : 0.0, data_to_world());
+  return ComputeColumnsExtent(data_->columns, max_size / 2.0, data_to_world());
 }
 
 Result<std::shared_ptr<const SliceRequest>> PointsLayer::MakeSliceRequest(const Dims& dims, const SliceView& view,

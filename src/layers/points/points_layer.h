@@ -37,6 +37,7 @@ class PointsLayer final : public Layer {
   bool out_of_slice_display() const { return out_of_slice_display_; }
   void set_projection_mode(PointsProjection mode) { projection_mode_ = mode; }
   PointsProjection projection_mode() const { return projection_mode_; }
+  int slice_threads() const { return slice_threads_; }
   void set_slice_threads(int threads) { slice_threads_ = threads; }
 
   // Symbol, colours and border; opacity and blending live on Layer. Fails when a
