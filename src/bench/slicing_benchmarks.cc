@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/scenario_common.h"
 #include "io/source.h"
 #include "layers/image/image_layer.h"
 #include "slicing/layer_slicer.h"
@@ -38,15 +39,6 @@ std::shared_ptr<ImageLayer> MakeLayer(Shape shape, double latency_ms) {
   std::shared_ptr<Source> source = MakeMemorySource(data, "bench");
   if (latency_ms > 0) source = WithLatency(source, latency_ms);
   return *ImageLayer::Create("bench", source, Affine::Identity(static_cast<int>(shape.size())));
-}
-
-Dims DimsFor(const Shape& shape, double z) {
-  Dims dims(3);
-  dims.SetRange({{0, static_cast<double>(shape[0] - 1), 1},
-                 {0, static_cast<double>(shape[1] - 1), 1},
-                 {0, static_cast<double>(shape[2] - 1), 1}});
-  (void)dims.SetPoint({z, 0, 0});
-  return dims;
 }
 
 // Applies responses as the viewer does.
@@ -73,19 +65,19 @@ void SingleSlice(benchmark::State& state) {
     // Alternate the three so that all see the same machine state. Async at the
     // barrier (what render and animate do): submit, then WaitUntilIdle.
     auto start = Clock::now();
-    (void)slicer.Submit({layer}, DimsFor(shape, z++ % 16));
+    (void)slicer.Submit({layer}, bench::DimsAt(shape, z++ % 16));
     (void)slicer.WaitUntilIdle(milliseconds(60000));
     async_s.push_back(Seconds(Clock::now() - start));
     // Async on a free-running event loop (an interactive viewer): the slicing thread
     // slices and posts back.
     start = Clock::now();
-    (void)slicer.Submit({layer}, DimsFor(shape, z++ % 16));
+    (void)slicer.Submit({layer}, bench::DimsAt(shape, z++ % 16));
     loop.RunUntil([&] { return layer->loaded(); }, milliseconds(60000));
     loop_s.push_back(Seconds(Clock::now() - start));
     start = Clock::now();
     {
       LayerSlicer::SyncSlicing sync(slicer);
-      (void)slicer.Submit({layer}, DimsFor(shape, z++ % 16));
+      (void)slicer.Submit({layer}, bench::DimsAt(shape, z++ % 16));
     }
     sync_s.push_back(Seconds(Clock::now() - start));
   }
@@ -129,7 +121,7 @@ void DimsChange(benchmark::State& state) {
   LayerSlicer slicer(loop);
   int z = 0;
   for (auto _ : state) {
-    (void)slicer.Submit({layer}, DimsFor(shape, z++ % 1000));
+    (void)slicer.Submit({layer}, bench::DimsAt(shape, z++ % 1000));
     state.PauseTiming();
     loop.RunPending();
     state.ResumeTiming();
@@ -160,11 +152,11 @@ ScrubResult RunScrub(bool synchronous, LayerSlicer& slicer, MainLoop& loop, cons
       std::this_thread::sleep_until(due);
       if (i == kRequests - 1) last_request = std::max(due, Clock::now());
       LayerSlicer::SyncSlicing sync(slicer);
-      (void)slicer.Submit({layer}, DimsFor(shape, i));
+      (void)slicer.Submit({layer}, bench::DimsAt(shape, i));
     } else {
       loop.RunUntil([] { return false; }, std::chrono::duration_cast<milliseconds>(due - Clock::now()));
       if (i == kRequests - 1) last_request = Clock::now();
-      (void)slicer.Submit({layer}, DimsFor(shape, i));
+      (void)slicer.Submit({layer}, bench::DimsAt(shape, i));
     }
   }
   if (!synchronous) loop.RunUntil([&] { return layer->loaded(); }, milliseconds(60000));
@@ -222,7 +214,7 @@ void PrefetchStepBack(benchmark::State& state) {
     // Idle after the scrub: the neighbours of the last position are prefetched.
     for (int i = 0; i < 5000 && slicer.stats().prefetched == 0; ++i) std::this_thread::sleep_for(milliseconds(1));
     const auto start = Clock::now();
-    (void)slicer.Submit({layer}, DimsFor(shape, kRequests - 2));
+    (void)slicer.Submit({layer}, bench::DimsAt(shape, kRequests - 2));
     (void)slicer.WaitUntilIdle(milliseconds(60000));
     total_ms += Seconds(Clock::now() - start) * 1e3;
     ++runs;
