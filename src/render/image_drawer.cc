@@ -199,14 +199,7 @@ void DrawRowsFromTable(Canvas& canvas, const Camera2D& camera, const DrawContext
 }
 
 RowsFn PickTableRows(Blending blending) {
-  switch (blending) {
-    case Blending::kOpaque: return &DrawRowsFromTable<Blending::kOpaque>;
-    case Blending::kTranslucent: return &DrawRowsFromTable<Blending::kTranslucent>;
-    case Blending::kTranslucentNoDepth: return &DrawRowsFromTable<Blending::kTranslucentNoDepth>;
-    case Blending::kAdditive: return &DrawRowsFromTable<Blending::kAdditive>;
-    case Blending::kMinimum: return &DrawRowsFromTable<Blending::kMinimum>;
-  }
-  return &DrawRowsFromTable<Blending::kTranslucent>;
+  return WithBlendingMode(blending, [](auto m) -> RowsFn { return &DrawRowsFromTable<decltype(m)::value>; });
 }
 
 // The colour of value v, exactly as RowT and RowBlend compute it.
@@ -230,14 +223,7 @@ RowsFn PickRows(Interpolation interpolation, bool gamma) {
 }
 
 RowsFn PickRows(Blending blending, Interpolation interpolation, bool gamma) {
-  switch (blending) {
-    case Blending::kOpaque: return PickRows<Blending::kOpaque>(interpolation, gamma);
-    case Blending::kTranslucent: return PickRows<Blending::kTranslucent>(interpolation, gamma);
-    case Blending::kTranslucentNoDepth: return PickRows<Blending::kTranslucentNoDepth>(interpolation, gamma);
-    case Blending::kAdditive: return PickRows<Blending::kAdditive>(interpolation, gamma);
-    case Blending::kMinimum: return PickRows<Blending::kMinimum>(interpolation, gamma);
-  }
-  return PickRows<Blending::kTranslucent>(interpolation, gamma);
+  return WithBlendingMode(blending, [&](auto m) { return PickRows<decltype(m)::value>(interpolation, gamma); });
 }
 
 // Holds the response (the plane the context points into) and the colormap.

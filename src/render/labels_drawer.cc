@@ -113,14 +113,7 @@ using LabelsRowsFn = void (*)(Canvas&, const Camera2D&, const LabelsContext<T>&,
 
 template <typename T>
 LabelsRowsFn<T> PickRows(Blending blending) {
-  switch (blending) {
-    case Blending::kOpaque: return &DrawRows<T, Blending::kOpaque>;
-    case Blending::kTranslucent: return &DrawRows<T, Blending::kTranslucent>;
-    case Blending::kTranslucentNoDepth: return &DrawRows<T, Blending::kTranslucentNoDepth>;
-    case Blending::kAdditive: return &DrawRows<T, Blending::kAdditive>;
-    case Blending::kMinimum: return &DrawRows<T, Blending::kMinimum>;
-  }
-  return &DrawRows<T, Blending::kTranslucent>;
+  return WithBlendingMode(blending, [](auto m) -> LabelsRowsFn<T> { return &DrawRows<T, decltype(m)::value>; });
 }
 
 // Holds the response (the plane the context points into).

@@ -4,11 +4,27 @@
 #pragma once
 
 #include <algorithm>
+#include <type_traits>
 
 #include "layers/image/image_appearance.h"
 #include "layers/layer.h"
 
 namespace stackshot {
+
+// The one place a blending mode chosen at run time becomes a template argument:
+// calls f(std::integral_constant<Blending, mode>{}) (an unknown value: translucent).
+template <typename F>
+inline decltype(auto) WithBlendingMode(Blending mode, F&& f) {
+  using B = Blending;
+  switch (mode) {
+    case B::kOpaque: return f(std::integral_constant<B, B::kOpaque>{});
+    case B::kTranslucent: break;
+    case B::kTranslucentNoDepth: return f(std::integral_constant<B, B::kTranslucentNoDepth>{});
+    case B::kAdditive: return f(std::integral_constant<B, B::kAdditive>{});
+    case B::kMinimum: return f(std::integral_constant<B, B::kMinimum>{});
+  }
+  return f(std::integral_constant<B, B::kTranslucent>{});
+}
 
 // Four floats in one SIMD register (GCC/Clang vector extension). Every lane is
 // plain IEEE float arithmetic, so the bits equal the scalar expressions.

@@ -225,15 +225,9 @@ class PointsPainter final : public LayerPainter {
 };
 
 std::unique_ptr<LayerPainter> MakePainter(Blending blending, PointsContext ctx) {
-  switch (blending) {
-    case Blending::kOpaque: return std::make_unique<PointsPainter<Blending::kOpaque>>(std::move(ctx));
-    case Blending::kTranslucent: return std::make_unique<PointsPainter<Blending::kTranslucent>>(std::move(ctx));
-    case Blending::kTranslucentNoDepth:
-      return std::make_unique<PointsPainter<Blending::kTranslucentNoDepth>>(std::move(ctx));
-    case Blending::kAdditive: return std::make_unique<PointsPainter<Blending::kAdditive>>(std::move(ctx));
-    case Blending::kMinimum: return std::make_unique<PointsPainter<Blending::kMinimum>>(std::move(ctx));
-  }
-  return std::make_unique<EmptyPainter>();
+  return WithBlendingMode(blending, [&](auto m) -> std::unique_ptr<LayerPainter> {
+    return std::make_unique<PointsPainter<decltype(m)::value>>(std::move(ctx));
+  });
 }
 
 // Sizes a large per-frame buffer, advising huge pages before its first touch.

@@ -305,25 +305,11 @@ RunBlender RunBlenderForMode(bool allow_avx) {
 }  // namespace
 
 RunBlender RunBlenderFor(Blending mode, bool allow_avx) {
-  switch (mode) {
-    case Blending::kOpaque: return RunBlenderForMode<Blending::kOpaque>(allow_avx);
-    case Blending::kTranslucent: return RunBlenderForMode<Blending::kTranslucent>(allow_avx);
-    case Blending::kTranslucentNoDepth: return RunBlenderForMode<Blending::kTranslucentNoDepth>(allow_avx);
-    case Blending::kAdditive: return RunBlenderForMode<Blending::kAdditive>(allow_avx);
-    case Blending::kMinimum: return RunBlenderForMode<Blending::kMinimum>(allow_avx);
-  }
-  return &BlendRun<Blending::kTranslucent>;
+  return WithBlendingMode(mode, [&](auto m) { return RunBlenderForMode<decltype(m)::value>(allow_avx); });
 }
 
 DenseBlender DenseBlenderFor(Blending mode, int width, bool allow_avx) {
-  switch (mode) {
-    case Blending::kOpaque: return DenseBlenderForMode<Blending::kOpaque>(width, allow_avx);
-    case Blending::kTranslucent: return DenseBlenderForMode<Blending::kTranslucent>(width, allow_avx);
-    case Blending::kTranslucentNoDepth: return DenseBlenderForMode<Blending::kTranslucentNoDepth>(width, allow_avx);
-    case Blending::kAdditive: return DenseBlenderForMode<Blending::kAdditive>(width, allow_avx);
-    case Blending::kMinimum: return DenseBlenderForMode<Blending::kMinimum>(width, allow_avx);
-  }
-  return &BlendDense<Blending::kTranslucent>;
+  return WithBlendingMode(mode, [&](auto m) { return DenseBlenderForMode<decltype(m)::value>(width, allow_avx); });
 }
 
 bool SymmetricInY(PointSymbol symbol) {
@@ -371,14 +357,7 @@ FragmentPalette MakePalette(const SplatColors& colors, float e) {
 }
 
 SpriteShader ShaderFor(Blending mode, PointSymbol symbol) {
-  switch (mode) {
-    case Blending::kOpaque: return ShaderForSymbol<Blending::kOpaque>(symbol);
-    case Blending::kTranslucent: return ShaderForSymbol<Blending::kTranslucent>(symbol);
-    case Blending::kTranslucentNoDepth: return ShaderForSymbol<Blending::kTranslucentNoDepth>(symbol);
-    case Blending::kAdditive: return ShaderForSymbol<Blending::kAdditive>(symbol);
-    case Blending::kMinimum: return ShaderForSymbol<Blending::kMinimum>(symbol);
-  }
-  return &ShadeSprite<Blending::kTranslucent, PointSymbol::kDisc>;
+  return WithBlendingMode(mode, [&](auto m) { return ShaderForSymbol<decltype(m)::value>(symbol); });
 }
 
 }  // namespace stackshot
