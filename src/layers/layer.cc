@@ -39,12 +39,6 @@ Result<Blending> ParseBlending(const std::string& name) {
 Layer::Layer(std::string name, Affine data_to_world, Affine world_to_data)
     : name_(std::move(name)), data_to_world_(std::move(data_to_world)), world_to_data_(std::move(world_to_data)) {}
 
-Layer::Layer(std::string name, Affine data_to_world)
-    : name_(std::move(name)), data_to_world_(std::move(data_to_world)) {
-  Result<Affine> inverse = data_to_world_.Inverse();
-  world_to_data_ = inverse.ok() ? std::move(*inverse) : Affine::Identity(data_to_world_.ndim());
-}
-
 Status Layer::SetTransform(Affine data_to_world) {
   if (data_to_world.ndim() != ndim()) {
     return InvalidArgumentError("layer '" + name_ + "': transform has " + std::to_string(data_to_world.ndim()) +

@@ -83,8 +83,6 @@ class Layer {
  public:
   // `world_to_data` is data_to_world's inverse (the type's Create checked it exists).
   Layer(std::string name, Affine data_to_world, Affine world_to_data);
-  // Computes the inverse; `data_to_world` must be invertible (else identity is kept).
-  Layer(std::string name, Affine data_to_world);
   virtual ~Layer() = default;
   Layer(const Layer&) = delete;
   Layer& operator=(const Layer&) = delete;

@@ -63,7 +63,8 @@ struct FakeRequest final : SliceRequest {
 
 class FakeLayer final : public Layer {
  public:
-  FakeLayer(std::string name, std::shared_ptr<Gate> gate) : Layer(std::move(name), Affine::Identity(3)), gate_(std::move(gate)) {}
+  FakeLayer(std::string name, std::shared_ptr<Gate> gate)
+      : Layer(std::move(name), Affine::Identity(3), Affine::Identity(3)), gate_(std::move(gate)) {}
   const char* type_name() const override { return "fake"; }
   WorldExtent world_extent() const override { return {{0, 0, 0}, {9, 9, 9}, {1, 1, 1}}; }
   WorldExtent pixel_edge_extent() const override { return world_extent(); }
