@@ -44,6 +44,8 @@ AnimateReport AnimateWorker::Work() {
   const ViewState base = CaptureState(viewer, screenshot.width, screenshot.height, job_.spec.camera);
   auto plan = FramePlan::Make(base, job_.animation);
   if (!plan.ok()) return Fail(std::move(report), plan.status().WithContext(job_.spec.file));
+  // Before the output is opened: a bad transform must leave an earlier run's files alone.
+  if (Status status = CheckKeyframeTransforms(viewer, *plan); !status.ok()) return Fail(std::move(report), status);
   report.open_s = SecondsSince(start);
 
   std::error_code error;

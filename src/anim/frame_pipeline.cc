@@ -277,13 +277,16 @@ Result<PipelineReport> RunPipelined(FrameSlicer& slicer, const std::vector<int64
 
 }  // namespace
 
-Result<PipelineReport> RunFramePipeline(ViewerModel& viewer, const FramePlan& plan, const std::vector<int64_t>& frames,
-                                        FrameSink& sink, const PipelineOptions& options) {
-  // A transform that does not fit its layer fails here, before any frame is written.
+Status CheckKeyframeTransforms(const ViewerModel& viewer, const FramePlan& plan) {
   for (size_t k = 0; k < plan.keyframe_states().size(); ++k) {
     Status status = CheckTransforms(viewer, plan.keyframe_states()[k]);
     if (!status.ok()) return status.WithContext("keyframe " + std::to_string(k));
   }
+  return Status::Ok();
+}
+
+Result<PipelineReport> RunFramePipeline(ViewerModel& viewer, const FramePlan& plan, const std::vector<int64_t>& frames,
+                                        FrameSink& sink, const PipelineOptions& options) {
   FrameSlicer slicer(viewer, plan, options.screenshot);
   if (options.threads == 1) return RunInline(slicer, frames, sink, options);
   return RunPipelined(slicer, frames, sink, options);

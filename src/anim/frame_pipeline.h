@@ -48,6 +48,11 @@ struct PipelineReport {
   double wall_s = 0;
 };
 
+// Checks every keyframe's layer transforms against their layers ("keyframe 1: layer
+// 'nuclei': scale: …"). Call it before opening the output: RunFramePipeline would
+// otherwise fail only at the first frame that uses a bad transform.
+Status CheckKeyframeTransforms(const ViewerModel& viewer, const FramePlan& plan);
+
 // Renders `frames` (indices into `plan`, ascending) into `sink`. The caller finishes
 // or abandons the sink. Errors name the frame ("frame 12: layer 'nuclei' …").
 Result<PipelineReport> RunFramePipeline(ViewerModel& viewer, const FramePlan& plan,

@@ -274,6 +274,20 @@ TEST_F(AnimateTest, BadInputIsOneLineAndWritesNothing) {
   EXPECT_EQ(FrameFiles(dir_), std::vector<std::string>{});
 }
 
+// Into an earlier run's folder: a bad keyframe transform is refused before the
+// output is opened, so the earlier run's manifest stays and it can still be resumed.
+TEST_F(AnimateTest, BadKeyframeLeavesAnEarlierRunResumable) {
+  ASSERT_EQ(RunStackshot("animate " + kScene + " -o " + Out("earlier") + " --frames 0:2 --progress none").exit_code, 0);
+  const std::string manifest = (fs::path(Out("earlier")) / "stackshot-animation.json").string();
+  const std::string before = Bytes(manifest);
+  const auto bad = RunStackshot("animate " + kScene + " -o " + Out("earlier") +
+                                " --set animation.keyframes.1.state.layers={\\\"nuclei\\\":{\\\"scale\\\":[1,2]}}"
+                                " --progress none");
+  EXPECT_EQ(bad.exit_code, 1) << bad.err;
+  EXPECT_EQ(Bytes(manifest), before);
+  EXPECT_EQ(RunStackshot("animate " + kScene + " -o " + Out("earlier") + " --resume --progress none").exit_code, 0);
+}
+
 TEST_F(AnimateTest, ExampleAnimationRuns) {
   // The example's data is generated, as the README does, beside a copy of the scene.
   const auto data = RunStackshot("example cells -o " + Out("data") + " --progress none");
