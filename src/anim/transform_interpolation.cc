@@ -189,12 +189,15 @@ Result<MatrixRows> InterpolateAffine(const MatrixRows& a, const MatrixRows& b, d
 }
 
 Status InterpolateTransform(const LayerState& a, const LayerState& b, double f, LayerState& out) {
-  if (a.scale || b.scale) {
+  // `out` starts as a copy of `a`. A part equal on both sides is left as it is: its
+  // interpolation (a log-lerped scale, a slerp of equal rotations) could move its last
+  // bits, and a layer whose transform moves is sliced again.
+  if ((a.scale || b.scale) && a.scale != b.scale) {
     const std::vector<double>& shape = a.scale ? *a.scale : *b.scale;
     out.scale = InterpolateScale(a.scale.value_or(std::vector<double>(shape.size(), 1.0)),
                                  b.scale.value_or(std::vector<double>(shape.size(), 1.0)), f);
   }
-  if (a.translate || b.translate) {
+  if ((a.translate || b.translate) && a.translate != b.translate) {
     const std::vector<double>& shape = a.translate ? *a.translate : *b.translate;
     const std::vector<double> from = a.translate.value_or(std::vector<double>(shape.size(), 0.0));
     const std::vector<double> to = b.translate.value_or(std::vector<double>(shape.size(), 0.0));
@@ -208,7 +211,7 @@ Status InterpolateTransform(const LayerState& a, const LayerState& b, double f, 
   }
   const bool rotate_a = a.rotate && HasRotate(*a.rotate);
   const bool rotate_b = b.rotate && HasRotate(*b.rotate);
-  if (rotate_a || rotate_b) {
+  if ((rotate_a || rotate_b) && a.rotate != b.rotate) {
     // The default has the other side's form: angle 0, or the identity.
     const TransformParameters& shape = rotate_a ? *a.rotate : *b.rotate;
     TransformParameters identity;
@@ -227,11 +230,11 @@ Status InterpolateTransform(const LayerState& a, const LayerState& b, double f, 
   }
   const bool shear_a = a.shear && HasShear(*a.shear);
   const bool shear_b = b.shear && HasShear(*b.shear);
-  if (shear_a || shear_b) {
+  if ((shear_a || shear_b) && a.shear != b.shear) {
     TransformParameters none;  // ShearMatrix of no values: the 2×2 identity, embedded
     out.shear = InterpolateShear(shear_a ? *a.shear : none, shear_b ? *b.shear : none, f);
   }
-  if ((a.affine && !a.affine->empty()) || (b.affine && !b.affine->empty())) {
+  if (((a.affine && !a.affine->empty()) || (b.affine && !b.affine->empty())) && a.affine != b.affine) {
     const MatrixRows& shape = a.affine && !a.affine->empty() ? *a.affine : *b.affine;
     const Eigen::Index k = static_cast<Eigen::Index>(shape.size());
     const MatrixRows identity = ToRows(Matrix::Identity(k, k));

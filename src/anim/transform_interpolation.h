@@ -39,7 +39,8 @@ Result<TransformParameters> InterpolateRotate(const TransformParameters& a, cons
 TransformParameters InterpolateShear(const TransformParameters& a, const TransformParameters& b, double f);
 Result<MatrixRows> InterpolateAffine(const MatrixRows& a, const MatrixRows& b, double f);
 
-// Sets `out`'s transform parts between those of `a` and `b`.
+// Sets `out`'s transform parts between those of `a` and `b`; `out` starts as a copy
+// of `a`, and a part equal on both sides keeps its exact values.
 Status InterpolateTransform(const LayerState& a, const LayerState& b, double f, LayerState& out);
 
 }  // namespace stackshot

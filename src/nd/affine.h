@@ -68,6 +68,8 @@ struct TransformParameters {
   std::vector<std::vector<double>> shear_matrix;
   // (ndim+1)×(ndim+1) homogeneous or ndim×ndim linear matrix applied last.
   std::vector<std::vector<double>> affine;
+
+  bool operator==(const TransformParameters&) const = default;
 };
 
 // data → world for an `ndim`-dimensional layer. Fails on wrong lengths, a zero scale

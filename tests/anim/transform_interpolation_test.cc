@@ -179,6 +179,29 @@ TEST(TransformInterpolationTest, HomogeneousAffineSplitsIntoRotationStretchAndTr
   ExpectNear(*end, to, 1e-12);
 }
 
+// Parts equal on both keyframes keep their exact values (and form) in between: an
+// opacity fade must not move the layer, or it would be sliced again every frame.
+TEST(TransformInterpolationTest, PartsEqualOnBothSidesStayExact) {
+  LayerState a;
+  a.scale = std::vector<double>{5, 0.3, 7};
+  a.translate = std::vector<double>{0.1, 2, 3};
+  a.rotate = Angles(10, 20, 30);
+  a.affine = Rows{{1, 0.2, 0}, {0, 1, 0}, {0, 0, 1}};
+  LayerState b = a;
+  b.shear = TransformParameters{};
+  b.shear->shear_vector = {0.5, 0, 0};
+  for (double f : {0.1, 0.37, 0.9}) {
+    LayerState out = a;
+    ASSERT_TRUE(InterpolateTransform(a, b, f, out).ok());
+    EXPECT_EQ(out.scale, a.scale);
+    EXPECT_EQ(out.translate, a.translate);
+    EXPECT_EQ(out.rotate, a.rotate);  // still three angles, not a matrix
+    EXPECT_EQ(out.affine, a.affine);
+    ASSERT_TRUE(out.shear.has_value());  // the part that differs moves
+    ExpectNear(out.shear->shear_matrix, {{1, 0.5 * f, 0}, {0, 1, 0}, {0, 0, 1}}, 1e-12);
+  }
+}
+
 TEST(TransformInterpolationTest, ReflectionOnOneSideSwitchesAtTheMidpoint) {
   TransformParameters plain;
   plain.rotate_matrix = {{1, 0}, {0, 1}};
