@@ -32,33 +32,18 @@ using std::chrono::milliseconds;
 
 double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
-std::shared_ptr<ImageLayer> MakeLayer(Shape shape, double latency_ms) {
-  Array data = Array::Zeros(DType::kUInt16, shape);
-  uint16_t* p = data.mutable_data<uint16_t>();
-  for (int64_t i = 0; i < data.size(); ++i) p[i] = static_cast<uint16_t>(i * 2654435761u >> 20);
-  std::shared_ptr<Source> source = MakeMemorySource(data, "bench");
-  if (latency_ms > 0) source = WithLatency(source, latency_ms);
-  return *ImageLayer::Create("bench", source, Affine::Identity(static_cast<int>(shape.size())));
-}
-
-// Applies responses as the viewer does.
-void ApplyOnReady(LayerSlicer& slicer) {
-  slicer.slice_ready.Connect([](const SliceReadyEvent& event) {
-    for (const auto& r : event.results) {
-      if (r.status.ok() && r.request_id >= r.layer->applied_request_id()) r.layer->ApplyResponse(r.response, r.request_id);
-    }
-  });
+// The scenarios' hashed uint16 image (its values do not matter here).
+std::shared_ptr<ImageLayer> MakeLayer(const Shape& shape, double latency_ms) {
+  return bench::MakeBenchImage("bench", shape, latency_ms)->layer;
 }
 
 void SingleSlice(benchmark::State& state) {
   const Shape shape = {16, 1024, 1024};
   auto layer = MakeLayer(shape, 0);
-  SlicerOptions options;
-  options.cache_bytes = 0;  // every request really slices
-  options.prefetch = 0;
+  const SlicerOptions options = bench::UncachedOptions();
   MainLoop loop;
   LayerSlicer slicer(loop, options);
-  ApplyOnReady(slicer);
+  bench::ApplyOnReady(slicer);
   std::vector<double> async_s, loop_s, sync_s;
   int z = 0;
   for (auto _ : state) {
@@ -169,9 +154,7 @@ ScrubResult RunScrub(bool synchronous, LayerSlicer& slicer, MainLoop& loop, cons
 
 void Scrub(benchmark::State& state) {
   const Shape shape = {kRequests, 256, 256};
-  SlicerOptions options;
-  options.prefetch = 0;
-  options.cache_bytes = 0;
+  SlicerOptions options = bench::UncachedOptions();
   options.debounce = milliseconds(state.range(0));
   double ratio_sum = 0, last_sum = 0, async_sum = 0, sync_sum = 0, reads = 0;
   int runs = 0;
@@ -181,11 +164,11 @@ void Scrub(benchmark::State& state) {
     auto async_layer = MakeLayer(shape, kReadMs);
     auto sync_layer = MakeLayer(shape, kReadMs);
     LayerSlicer async_slicer(loop, options);
-    ApplyOnReady(async_slicer);
+    bench::ApplyOnReady(async_slicer);
     const ScrubResult a = RunScrub(false, async_slicer, loop, async_layer, shape);
     reads += static_cast<double>(async_layer->data().bytes_read()) / (256 * 256 * 2);
     LayerSlicer sync_slicer(loop, options);
-    ApplyOnReady(sync_slicer);
+    bench::ApplyOnReady(sync_slicer);
     const ScrubResult s = RunScrub(true, sync_slicer, loop, sync_layer, shape);
     async_sum += a.first_to_last_s;
     sync_sum += s.first_to_last_s;
@@ -209,7 +192,7 @@ void PrefetchStepBack(benchmark::State& state) {
     MainLoop loop;
     auto layer = MakeLayer(shape, kReadMs);
     LayerSlicer slicer(loop);  // prefetch 1, cache on
-    ApplyOnReady(slicer);
+    bench::ApplyOnReady(slicer);
     (void)RunScrub(false, slicer, loop, layer, shape);
     // Idle after the scrub: the neighbours of the last position are prefetched.
     for (int i = 0; i < 5000 && slicer.stats().prefetched == 0; ++i) std::this_thread::sleep_for(milliseconds(1));
