@@ -11,8 +11,12 @@
 namespace stackshot {
 namespace {
 
-// Where napari's arrow head starts: 0.75 × projection from the position.
+// Where napari's arrow head starts, as a fraction of the drawn vector (length ×
+// projection): the head covers its last quarter whatever `length` is.
 constexpr double kArrowHeadStart = 0.75;
+// The head's base is this many edge widths wide (napari's generate_meshes_arrow_2D
+// puts its corners at twice the bar's half-width offset).
+constexpr double kArrowHeadWidth = 2;
 
 struct Point2 {
   double u, v;  // data column, data row
@@ -34,9 +38,9 @@ std::vector<std::vector<Point2>> VectorPolygons(Point2 start, Point2 projection,
     case VectorStyle::kLine: return {{at(start, n, 1), at(end, n, 1), at(end, n, -1), at(start, n, -1)}};
     case VectorStyle::kTriangle: return {{at(start, n, 1), end, at(start, n, -1)}};
     case VectorStyle::kArrow: {
-      const Point2 mid = {start.u + kArrowHeadStart * projection.u, start.v + kArrowHeadStart * projection.v};
+      const Point2 mid = {start.u + kArrowHeadStart * du, start.v + kArrowHeadStart * dv};
       std::vector<Point2> bar = {at(start, n, 1), at(mid, n, 1), at(mid, n, -1), at(start, n, -1)};
-      std::vector<Point2> head = {at(mid, n, 2), end, at(mid, n, -2)};
+      std::vector<Point2> head = {at(mid, n, kArrowHeadWidth), end, at(mid, n, -kArrowHeadWidth)};
       // Same winding for both, so the non-zero fill is their union without a seam.
       auto area = [](const std::vector<Point2>& p) {
         double a = 0;

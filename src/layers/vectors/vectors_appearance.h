@@ -4,9 +4,9 @@
 // length × projection, in data units; edge_width is in data units too (it scales
 // with the layer and the zoom). vector_style: "line" (a bar edge_width wide),
 // "triangle" (napari's default: base edge_width wide at the position, apex at the
-// end) or "arrow" (a bar to position + 0.75 × projection, then a head twice as
-// wide ending at the tip; napari places the head's base at 0.75 × projection
-// whatever `length` is, and so does stackshot). The colour is edge_color (one, or
+// end) or "arrow" (a bar over the first three quarters of the drawn vector, to
+// position + 0.75 × length × projection, then a head twice as wide ending at the
+// tip, as napari draws it). The colour is edge_color (one, or
 // one per vector), or colour by a numeric feature through a colormap and contrast
 // limits; its alpha is multiplied by the slice's out-of-slice alpha and the
 // layer's opacity. Defaults are napari's: red, width 1, length 1, opacity 0.7.
