@@ -141,6 +141,7 @@ class FrameSlicer {
     job.spec.width = screenshot_.width;
     job.spec.height = screenshot_.height;
     job.spec.background = screenshot_.background;
+    job.spec.antialiasing = screenshot_.antialiasing;
     job.spec.camera = viewer_.CameraFor(screenshot_.width, screenshot_.height);
     return Status::Ok();
   }

@@ -80,7 +80,9 @@ Result<CairoLayerContext> CairoLayerContext::Create(const ScreenBox& box, const 
   CairoContextPtr context(Cairo().create(surface.get()));
   cairo_t* cr = context.get();
   Cairo().set_operator(cr, blending == Blending::kAdditive ? CAIRO_OPERATOR_ADD : CAIRO_OPERATOR_OVER);
-  Cairo().set_antialias(cr, CAIRO_ANTIALIAS_GRAY);
+  // Without anti-aliasing Cairo covers a pixel when its centre is inside the path:
+  // GL's rule for napari's triangles.
+  Cairo().set_antialias(cr, frame.antialiasing ? CAIRO_ANTIALIAS_GRAY : CAIRO_ANTIALIAS_NONE);
   const cairo_matrix_t to_surface =
       DataToScreenMatrix(plane_to_world, frame.camera, frame.width, frame.height, box.x0, box.y0);
   Cairo().set_matrix(cr, &to_surface);

@@ -94,8 +94,9 @@ std::optional<cairo_matrix_t> DataToFrameMatrix(const Affine& plane_to_world, co
 
 // A layer's Cairo drawing: a transparent surface over `box` (MakeLayerSurface) and
 // a context on it whose user space is the displayed data, with grey antialiasing
-// and the ADD operator for additive blending, else OVER. Drawers set their own
-// line and fill state on context().
+// when the frame asks for it (else a pixel is covered or not, by its centre), and
+// the ADD operator for additive blending, else OVER. Drawers set their own line and
+// fill state on context().
 class CairoLayerContext {
  public:
   static Result<CairoLayerContext> Create(const ScreenBox& box, const Affine& plane_to_world, const FrameSpec& frame,

@@ -53,6 +53,9 @@ struct FrameSpec {
   int height = 0;
   Rgba background = {0, 0, 0, 1};
   Camera2D camera;
+  // Shapes and vectors with anti-aliased edges; off, they are hard-edged as napari's
+  // triangle meshes on a canvas without anti-aliasing (points are always smooth).
+  bool antialiasing = false;
 };
 
 }  // namespace stackshot

@@ -345,6 +345,7 @@ Result<BuiltScene> BuildViewer(const SceneSpec& spec, MainLoop& loop, const Buil
   built.screenshot.width = spec.canvas.width;
   built.screenshot.height = spec.canvas.height;
   built.screenshot.background = spec.canvas.background;
+  built.screenshot.antialiasing = spec.canvas.antialiasing;
 
   // Every layer in the order the scene lists them, whatever its type.
   std::vector<std::pair<int, std::function<Status()>>> builds;

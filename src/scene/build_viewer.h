@@ -18,7 +18,7 @@ namespace stackshot {
 
 struct BuiltScene {
   std::unique_ptr<ViewerModel> viewer;
-  ScreenshotOptions screenshot;  // canvas size and background from the scene
+  ScreenshotOptions screenshot;  // canvas size, background and antialiasing from the scene
   // Defaults decided from the data, for -v output ("layer 'nuclei': contrast
   // limits [100, 3900] from the data").
   std::vector<std::string> notes;

@@ -81,7 +81,7 @@ std::string ShortParseReason(const std::string& what) {
 // ---- sections ----
 
 Status ParseCanvas(const JsonReader& node, CanvasSpec& canvas) {
-  RETURN_IF_ERROR(node.CheckObject({"size", "background"}));
+  RETURN_IF_ERROR(node.CheckObject({"size", "background", "antialiasing"}));
   if (auto size = node.Find("size")) {
     ASSIGN_OR_RETURN(std::vector<int> sides, size->Integers(2));
     if (sides[0] < 1 || sides[0] > kMaxCanvasSide || sides[1] < 1 || sides[1] > kMaxCanvasSide) {
@@ -93,6 +93,9 @@ Status ParseCanvas(const JsonReader& node, CanvasSpec& canvas) {
   }
   if (auto background = node.Find("background")) {
     ASSIGN_OR_RETURN(canvas.background, background->Color());
+  }
+  if (auto antialiasing = node.Find("antialiasing")) {
+    ASSIGN_OR_RETURN(canvas.antialiasing, antialiasing->Bool());
   }
   return Status::Ok();
 }

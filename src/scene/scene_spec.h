@@ -157,6 +157,7 @@ struct CanvasSpec {
   int width = 800;
   int height = 600;
   Rgba background = {0, 0, 0, 1};
+  bool antialiasing = false;  // shapes and vectors with smooth edges (napari's are hard)
 };
 
 struct SceneSpec {

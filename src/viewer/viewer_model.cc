@@ -168,6 +168,7 @@ Result<RgbaImage> ViewerModel::Screenshot(const ScreenshotOptions& options) {
   frame.width = options.width;
   frame.height = options.height;
   frame.background = options.background;
+  frame.antialiasing = options.antialiasing;
   frame.camera = CameraFor(options.width, options.height);
   return Rasterize(frame, items, options.threads);
 }

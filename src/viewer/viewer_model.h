@@ -30,6 +30,7 @@ struct ScreenshotOptions {
   int width = 800;
   int height = 600;
   Rgba background = {0, 0, 0, 1};
+  bool antialiasing = false;  // shapes and vectors (FrameSpec::antialiasing)
   int threads = 0;  // 0: all cores; the image never depends on it
   std::chrono::milliseconds timeout{std::chrono::minutes(10)};
 };

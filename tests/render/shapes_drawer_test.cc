@@ -109,5 +109,59 @@ TEST(ShapesDrawerTest, TwoVertexPolygonDrawsItsEdgeLikeALine) {
   EXPECT_EQ(PixelAt(polygon, 11, 5)[1], 0.0f);
 }
 
+// A face from screen (0.3, 0.3) to (3.7, 2.2) (world = screen - 0.5), red.
+Canvas DrawOffGridRectangle(bool antialiasing) {
+  ShapesData data = EmptyShapes(2);
+  const double corners[] = {-0.2, -0.2, 1.7, 3.2};
+  EXPECT_TRUE(AddShape(data, ShapeType::kRectangle, corners).ok());
+  ShapesAppearance style;
+  style.face_color = {Rgba{1, 0, 0, 1}};
+  style.edge_width = {0};
+  style.opacity = 1;
+  FrameSpec frame = TestFrame();
+  frame.antialiasing = antialiasing;
+  auto painter = PreparePainter(frame, ShapesDrawItem{Response(data), style}, 1);
+  EXPECT_TRUE(painter.ok()) << painter.status().message();
+  return PaintOnBlack(frame, painter);
+}
+
+struct CoverageCount {
+  int full = 0, partial = 0;
+};
+CoverageCount CountRed(const Canvas& canvas) {
+  CoverageCount count;
+  for (int row = 0; row < canvas.height(); ++row) {
+    for (int col = 0; col < canvas.width(); ++col) {
+      const float v = PixelAt(canvas, col, row)[0];
+      count.full += v == 1.0f;
+      count.partial += v > 0 && v < 1;
+    }
+  }
+  return count;
+}
+
+// napari draws shapes as triangles on a canvas without anti-aliasing: GL covers a
+// pixel when its centre is inside. Centres x 0.5..3.5 and y 0.5, 1.5 are inside
+// (2.5 > 2.2): exactly columns 0..3 of rows 0 and 1, fully, and nothing else.
+TEST(ShapesDrawerTest, HardEdgesCoverPixelsWhoseCentresAreInside) {
+  const Canvas canvas = DrawOffGridRectangle(/*antialiasing=*/false);
+  for (int row = 0; row < canvas.height(); ++row) {
+    for (int col = 0; col < canvas.width(); ++col) {
+      EXPECT_EQ(PixelAt(canvas, col, row)[0], col <= 3 && row <= 1 ? 1.0f : 0.0f) << col << ", " << row;
+    }
+  }
+  const CoverageCount count = CountRed(canvas);
+  EXPECT_EQ(count.full, 8);
+  EXPECT_EQ(count.partial, 0);
+}
+
+// Asked for, the edges are smooth: the 10 pixels the outline crosses are partly
+// covered, and only the 2 inside it ([1, 3) × [1, 2)) fully.
+TEST(ShapesDrawerTest, AntialiasingOnCoversEdgePixelsPartly) {
+  const CoverageCount count = CountRed(DrawOffGridRectangle(/*antialiasing=*/true));
+  EXPECT_EQ(count.full, 2);
+  EXPECT_EQ(count.partial, 10);
+}
+
 }  // namespace
 }  // namespace stackshot

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "cairo_test_frame.h"
 
 namespace stackshot {
@@ -39,7 +41,7 @@ TEST(VectorsDrawerTest, OutOfSliceAlphaFadesTheColour) {
 // it 20 px long (to x = 22) with the head over the last quarter, its base at
 // x = 2 + 0.75 × 2.5 × 8 = 17 and twice the edge width (4 px, y 4 to 8) wide; the
 // bar, 2 px wide (y 5 to 7), runs from x = 2 to the head.
-Canvas DrawLongArrow() {
+Canvas DrawLongArrow(bool antialiasing) {
   auto data = VectorsFromRows({{{5.5, 1.5}, {0, 8}}}, "inline");
   EXPECT_TRUE(data.ok());
   VectorsAppearance style;
@@ -48,14 +50,15 @@ Canvas DrawLongArrow() {
   style.length = 2.5;
   style.vector_style = VectorStyle::kArrow;
   style.opacity = 1;
-  const FrameSpec frame = TestFrame(24, 12);
+  FrameSpec frame = TestFrame(24, 12);
+  frame.antialiasing = antialiasing;
   auto painter = PreparePainter(frame, VectorsDrawItem{Response(*data), style}, 1);
   EXPECT_TRUE(painter.ok()) << painter.status().message();
   return PaintOnBlack(frame, painter);
 }
 
 TEST(VectorsDrawerTest, ArrowHeadCoversTheLastQuarterWhateverTheLength) {
-  const Canvas canvas = DrawLongArrow();
+  const Canvas canvas = DrawLongArrow(/*antialiasing=*/true);
   // Rows 4 and 7 lie outside the bar and inside the head's base: the first column
   // they show in is where the head starts.
   for (int row : {4, 7}) {
@@ -73,6 +76,27 @@ TEST(VectorsDrawerTest, ArrowHeadCoversTheLastQuarterWhateverTheLength) {
   EXPECT_EQ(PixelAt(canvas, 17, 3)[0], 0.0f);
   EXPECT_EQ(PixelAt(canvas, 17, 8)[0], 0.0f);
   EXPECT_EQ(PixelAt(canvas, 22, 6)[0], 0.0f);  // past the tip
+}
+
+// napari's mesh on a canvas without anti-aliasing: GL covers a pixel exactly when
+// its centre lies inside the bar ([2, 17] × [5, 7]) or the head's triangle
+// (17, 4), (22, 6), (17, 8); nothing is partly covered.
+TEST(VectorsDrawerTest, ArrowIsHardEdgedByPixelCentres) {
+  const Canvas canvas = DrawLongArrow(/*antialiasing=*/false);
+  auto inside = [](double x, double y) {
+    if (x >= 2 && x <= 17 && y >= 5 && y <= 7) return true;
+    const double half = 2 * (1 - (x - 17) / 5);  // the head's half-width at x
+    return x >= 17 && x <= 22 && std::abs(y - 6) <= half;
+  };
+  int partial = 0;
+  for (int row = 0; row < canvas.height(); ++row) {
+    for (int col = 0; col < canvas.width(); ++col) {
+      const float v = PixelAt(canvas, col, row)[0];
+      if (v > 0 && v < 1) ++partial;
+      EXPECT_EQ(v, inside(col + 0.5, row + 0.5) ? 1.0f : 0.0f) << col << ", " << row;
+    }
+  }
+  EXPECT_EQ(partial, 0);
 }
 
 }  // namespace

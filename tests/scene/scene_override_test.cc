@@ -132,6 +132,16 @@ TEST(LoadSceneOverrideTest, AppliedInOrderBeforeParsing) {
             (std::filesystem::path(path).parent_path() / "other.h5").lexically_normal().string());
 }
 
+TEST(LoadSceneOverrideTest, AntialiasingIsSetAndCheckedLikeAnyField) {
+  std::string path = WriteScene("antialiasing");
+  Result<SceneSpec> scene = LoadScene(path, {"canvas.antialiasing=true"});
+  ASSERT_TRUE(scene.ok()) << scene.status().message();
+  EXPECT_TRUE(scene->canvas.antialiasing);
+  scene = LoadScene(path, {"canvas.antialiasing=on"});
+  ASSERT_FALSE(scene.ok());
+  EXPECT_EQ(scene.status().message(), path + "#/canvas/antialiasing: expected true or false, got string");
+}
+
 TEST(LoadSceneOverrideTest, OverrideErrorNamesTheFlag) {
   std::string path = WriteScene("flag_error");
   Result<SceneSpec> scene = LoadScene(path, {"camera.zoom=2", "layers.5.name=x"});

@@ -47,7 +47,7 @@ std::string ParseError(const json& document) {
 
 constexpr const char* kCompleteScene = R"({
   "version": 1,
-  "canvas": {"size": [640, 480], "background": "white"},
+  "canvas": {"size": [640, 480], "background": "white", "antialiasing": true},
   "dims": {"ndisplay": 2, "order": [0, 1, 2], "point": [12.5, 0, 0],
            "margin_left": [0, 0, 0], "margin_right": [1, 0, 0], "axis_labels": ["z", "y", "x"]},
   "camera": {"center": [255.5, 128], "zoom": 1.5, "angles": [0, 0, 90], "perspective": 0},
@@ -77,6 +77,7 @@ TEST(ParseSceneTest, CompleteSceneFillsEveryField) {
   EXPECT_EQ(scene.canvas.width, 640);
   EXPECT_EQ(scene.canvas.height, 480);
   EXPECT_EQ(scene.canvas.background, (Rgba{1, 1, 1, 1}));
+  EXPECT_TRUE(scene.canvas.antialiasing);
 
   EXPECT_EQ(scene.dims.ndisplay, 2);
   EXPECT_EQ(scene.dims.order, (std::vector<int>{0, 1, 2}));
@@ -155,6 +156,7 @@ TEST(ParseSceneTest, DefaultsWhenSectionsAreMissing) {
   EXPECT_EQ(scene->canvas.width, 800);
   EXPECT_EQ(scene->canvas.height, 600);
   EXPECT_EQ(scene->canvas.background, (Rgba{0, 0, 0, 1}));
+  EXPECT_FALSE(scene->canvas.antialiasing);  // napari's hard-edged shapes and vectors
   EXPECT_FALSE(scene->dims.ndisplay.has_value());
   EXPECT_FALSE(scene->dims.point.has_value());
   EXPECT_FALSE(scene->camera.zoom.has_value());
@@ -255,6 +257,9 @@ INSTANTIATE_TEST_SUITE_P(
                  "scene.json#/canvas/size: canvas size 0×600: each side must be 1 to 16384"},
         BadValue{"/canvas/size", "[800, 16385]",
                  "scene.json#/canvas/size: canvas size 800×16385: each side must be 1 to 16384"},
+        BadValue{"/canvas/antialiasing", R"("yes")",
+                 "scene.json#/canvas/antialiasing: expected true or false, got string"},
+        BadValue{"/canvas/antialiasing", "1", "scene.json#/canvas/antialiasing: expected true or false, got number"},
         BadValue{"/canvas/backgroud", R"("red")", "scene.json#/canvas/backgroud: unknown key (nearest: background)"},
         BadValue{"/canvas/background", R"("bleu")",
                  "scene.json#/canvas/background: unknown colour 'bleu' (nearest: blue)"},
