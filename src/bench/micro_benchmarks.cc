@@ -142,9 +142,9 @@ void Rasterize1080p(benchmark::State& state) {
 }
 BENCHMARK(Rasterize1080p)->ArgNames({"threads", "linear"})->ArgsProduct({{1, 2}, {0, 1}})->Unit(benchmark::kMillisecond);
 
-RgbaImage ReferenceFrame() {
+RgbaImage ReferenceFrame(const std::string& colormap = "magma") {
   ImageDrawItem item{ReferenceSlice(), {}};
-  item.appearance.colormap.name = "magma";
+  item.appearance.colormap.name = colormap;
   item.appearance.contrast_limits = {100, 3000};
   return *Rasterize(Frame1080p(), {item}, 0);
 }
@@ -164,6 +164,19 @@ BENCHMARK(EncodePngLibdeflate)
     ->ArgsProduct({{1, 6}, {1, 2}})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+// The same frame with the gray colormap: every pixel opaque grey, so a grey PNG.
+void EncodePngGray(benchmark::State& state) {
+  const RgbaImage frame = ReferenceFrame("gray");
+  size_t size = 0;
+  for (auto _ : state) {
+    auto bytes = EncodePng(frame, 1, static_cast<int>(state.range(0)));
+    size = bytes.size();
+    benchmark::DoNotOptimize(bytes);
+  }
+  state.counters["bytes"] = static_cast<double>(size);
+}
+BENCHMARK(EncodePngGray)->ArgName("threads")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void EncodePngOpenImageIO(benchmark::State& state) {
   const RgbaImage frame = ReferenceFrame();
