@@ -8,10 +8,14 @@
 //   (GifFps; the command warns).
 // - Size: after the first frame only the rectangle around the pixels that changed is
 //   stored, and the pixels in it that did not change are transparent, so they keep
-//   showing the earlier frame ("leave in place"). An unchanged frame is one
-//   transparent pixel.
+//   showing the earlier frame ("leave in place"). So is a changed pixel whose shown
+//   colour is at most one level off in each channel, or at least as close to its
+//   new colour as the new palette's entry: a pixel's error stays within one level
+//   or what its own frame's palette gives, and a slow colour change costs far fewer
+//   bytes. An unchanged frame is one transparent pixel.
 // - Colours: each frame's own palette over the pixels it stores (gif_palette.h):
-//   exact when they have at most 256 colours, else median cut, never dithered.
+//   exact when they have at most 255 colours (256 in the first frame), else median
+//   cut, never dithered.
 // - Alpha is dropped, as in a video: a frame's pixels are its RGB values.
 // - The file loops forever (the NETSCAPE2.0 extension). The bytes depend only on the
 //   frames and the frame rate.
@@ -49,7 +53,8 @@ class GifEncoder {
   int width_, height_;
   double fps_;
   int64_t frames_ = 0;
-  std::vector<uint32_t> shown_;    // what each pixel shows (0xRRGGBB) after the last frame
+  std::vector<uint32_t> source_;   // each pixel's colour (0xRRGGBB) in the last frame
+  std::vector<uint32_t> shown_;    // what a decoder shows there (its palette entry)
   std::vector<uint32_t> current_;  // the frame being added
   std::vector<uint32_t> region_;   // its stored rectangle: colours, or kGifKeep
   std::vector<uint8_t> indices_;

@@ -293,10 +293,11 @@ void MapToNearest(ColourTable& table, const std::vector<uint32_t>& palette) {
 
 }  // namespace
 
-void GifQuantizer::Quantize(const std::vector<uint32_t>& pixels, GifPalette& palette, std::vector<uint8_t>& indices) {
+void GifQuantizer::Quantize(const std::vector<uint32_t>& pixels, bool transparent, GifPalette& palette,
+                            std::vector<uint8_t>& indices) {
   ColourTable& table = state_->table;
   table.Reset();
-  bool keep = false;
+  bool keep = transparent;
   // Runs of one colour are common (flat areas): one table look-up per run.
   uint32_t last = ColourTable::kEmpty;
   uint32_t last_slot = 0;

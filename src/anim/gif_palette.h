@@ -34,8 +34,10 @@ class GifQuantizer {
   GifQuantizer(const GifQuantizer&) = delete;
   GifQuantizer& operator=(const GifQuantizer&) = delete;
 
-  // The palette of `pixels` (0xRRGGBB or kGifKeep) and each pixel's index.
-  void Quantize(const std::vector<uint32_t>& pixels, GifPalette& palette, std::vector<uint8_t>& indices);
+  // The palette of `pixels` (0xRRGGBB or kGifKeep) and each pixel's index; with
+  // `transparent` a transparent entry is made even if no pixel is kGifKeep.
+  void Quantize(const std::vector<uint32_t>& pixels, bool transparent, GifPalette& palette,
+                std::vector<uint8_t>& indices);
 
  private:
   struct State;  // the histogram and work buffers, reused from frame to frame

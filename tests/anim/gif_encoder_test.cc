@@ -174,6 +174,21 @@ TEST(GifEncoderTest, FlatAreasDecodeExactly) {
   EXPECT_EQ(d.frames[2], Rgb(a));
 }
 
+TEST(GifEncoderTest, ChangesOfOneLevelKeepTheShownColour) {
+  // A flat field one level brighter keeps showing the earlier value (one level off,
+  // still flat); two levels brighter is sent.
+  const int w = 8, h = 4;
+  auto flat = [&](uint8_t v) {
+    std::vector<uint8_t> frame(static_cast<size_t>(w) * h * 4, 255);
+    for (int i = 0; i < w * h; ++i) frame[4 * i] = frame[4 * i + 1] = frame[4 * i + 2] = v;
+    return frame;
+  };
+  const Decoded d = Decode(Encode({flat(100), flat(101), flat(102)}, w, h, 10));
+  ASSERT_EQ(d.frames.size(), 3u);
+  EXPECT_EQ(d.frames[1], Rgb(flat(100)));
+  EXPECT_EQ(d.frames[2], Rgb(flat(102)));
+}
+
 TEST(GifEncoderTest, ManyColoursAndMovingFramesRoundTrip) {
   // A 96×64 gradient of 6144 colours moving one pixel per frame: the reduced
   // palette stays close (mean error per channel under 5 levels; 3.9 measured) and flat areas

@@ -228,7 +228,8 @@ TEST_F(AnimateTest, GifDecodesToEveryFrame) {
   const size_t control = bytes.find("\x21\xf9\x04");
   ASSERT_NE(control, std::string::npos);
   EXPECT_EQ(static_cast<uint8_t>(bytes[control + 4]) | (static_cast<uint8_t>(bytes[control + 5]) << 8), 10);
-  // ffmpeg decodes every frame to exactly the PNG frames (each has under 256 colours).
+  // ffmpeg decodes every frame to the PNG frames (each has under 256 colours): exactly,
+  // but where a pixel changed by one level and kept its earlier value.
   if (std::system("command -v ffmpeg > /dev/null 2>&1") != 0) GTEST_SKIP() << "ffmpeg is not installed";
   ASSERT_EQ(RunStackshot("animate " + kScene + " -o " + Out("png") + " --progress none").exit_code, 0);
   const std::string decode = "ffmpeg -v error -i " + Out("a.gif") + " -f rawvideo -pix_fmt rgb24 " + Out("gif.rgb") +
@@ -236,7 +237,12 @@ TEST_F(AnimateTest, GifDecodesToEveryFrame) {
                              Out("png.rgb");
   ASSERT_EQ(std::system(decode.c_str()), 0);
   EXPECT_EQ(Bytes(Out("gif.rgb")).size(), 12u * 48 * 32 * 3);
-  EXPECT_EQ(Bytes(Out("gif.rgb")), Bytes(Out("png.rgb")));
+  const std::string gif = Bytes(Out("gif.rgb")), png = Bytes(Out("png.rgb"));
+  ASSERT_EQ(gif.size(), png.size());
+  EXPECT_EQ(gif.substr(0, 48 * 32 * 3), png.substr(0, 48 * 32 * 3));  // the first frame
+  for (size_t i = 0; i < gif.size(); ++i) {
+    ASSERT_LE(std::abs(static_cast<uint8_t>(gif[i]) - static_cast<uint8_t>(png[i])), 1) << "byte " << i;
+  }
 }
 
 TEST_F(AnimateTest, GifAbove50FpsIsClampedWithAWarning) {
