@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "anim/animation_manifest.h"
+#include "anim/gif_encoder.h"
 #include "anim/frame_plan.h"
 #include "animate_worker.h"
 #include "commands.h"
@@ -132,7 +133,14 @@ int RunAnimate(const AnimateOptions& options, const CommonOptions& common) {
     flags.cache_bytes = 0;
   }
   const std::string scene_name = std::filesystem::path(options.scene).filename().string();
-  const double fps = options.fps > 0 ? options.fps : animation->fps.value_or(kDefaultFps);
+  double fps = options.fps > 0 ? options.fps : animation->fps.value_or(kDefaultFps);
+  if (output->kind == OutputKind::kGif && GifFps(fps) != fps) {
+    char text[96];
+    std::snprintf(text, sizeof text, "%g frames/s asked; writing %g", fps, GifFps(fps));
+    LogLine("stackshot: warning: " + output->path + ": a GIF plays at most 50 frames/s (browsers show shorter " +
+            "frame times as 1/10 s); " + text);
+    fps = GifFps(fps);
+  }
   const int64_t to_render = static_cast<int64_t>(frames.size());
   MainLoop loop;
   AnimateJob job{std::move(*spec), std::move(*animation), scene_name, *output, std::move(frames), fps,

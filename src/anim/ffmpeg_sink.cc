@@ -76,9 +76,12 @@ class FfmpegSink final : public FrameSink {
     return Status::Ok();
   }
 
+  // Stops feeding and kills ffmpeg at once: asked to stop politely (SIGTERM, or
+  // the end of its input) it would first encode the frames it holds and finish a
+  // file that is then deleted, seconds for a long H.264 look-ahead.
   void Abandon() override {
     if (pid_ > 0) {
-      ::kill(pid_, SIGTERM);
+      ::kill(pid_, SIGKILL);
       Wait();
     }
     std::error_code error;
@@ -153,7 +156,7 @@ std::unique_ptr<FrameSink> MakeFfmpegSink(const OutputSpec& output, const std::s
   posix_spawn_file_actions_adddup2(&actions, fds[0], STDIN_FILENO);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  // ffmpeg must not inherit the blocked SIGINT / SIGTERM mask: Abandon() stops it.
+  // ffmpeg must not inherit the blocked SIGINT / SIGTERM mask.
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
   sigset_t none;

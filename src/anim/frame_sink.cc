@@ -2,11 +2,13 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
-#include "io/oiio_plugin.h"
+#include "anim/gif_encoder.h"
 #include "render/image_writer.h"
 
 namespace stackshot {
@@ -36,40 +38,46 @@ class FolderSink final : public FrameSink {
   OutputSpec output_;
 };
 
+// Our own GIF encoder (anim/gif_encoder.h), each frame's bytes written as it comes.
 class GifSink final : public FrameSink {
  public:
-  GifSink(OutputSpec output, const OiioPlugin* plugin, void* handle)
-      : output_(std::move(output)), plugin_(plugin), handle_(handle) {}
+  GifSink(OutputSpec output, std::FILE* file, int width, int height, double fps)
+      : output_(std::move(output)), file_(file), encoder_(width, height, fps) {}
   ~GifSink() override { Abandon(); }
   Status Write(int64_t /*frame*/, const RgbaImage& image) override {
-    return plugin_->gif_append(handle_, image.pixels.data());
+    bytes_.clear();
+    encoder_.AddFrame(image.pixels.data(), bytes_);
+    return Put();
   }
   Status Finish() override {
-    void* handle = std::exchange(handle_, nullptr);
-    RETURN_IF_ERROR(plugin_->gif_close(handle));
+    bytes_.clear();
+    encoder_.Finish(bytes_);
+    RETURN_IF_ERROR(Put());
+    const bool closed = std::fclose(std::exchange(file_, nullptr)) == 0;
+    if (!closed) return IoError(output_.path + ": cannot write: " + std::strerror(errno));
     std::error_code error;
     fs::rename(TemporaryOutputPath(output_), output_.path, error);
     if (error) return IoError(output_.path + ": cannot rename the finished file: " + error.message());
     return Status::Ok();
   }
   void Abandon() override {
-    if (handle_) (void)plugin_->gif_close(std::exchange(handle_, nullptr));
+    if (file_) std::fclose(std::exchange(file_, nullptr));
     std::error_code error;
     fs::remove(TemporaryOutputPath(output_), error);
   }
 
  private:
+  Status Put() {
+    if (std::fwrite(bytes_.data(), 1, bytes_.size(), file_) != bytes_.size()) {
+      return IoError(output_.path + ": cannot write: " + std::strerror(errno));
+    }
+    return Status::Ok();
+  }
   OutputSpec output_;
-  const OiioPlugin* plugin_;
-  void* handle_;
+  std::FILE* file_;
+  GifEncoder encoder_;
+  std::vector<uint8_t> bytes_;
 };
-
-// fps as a fraction with a denominator of 1000 at most (20 → 20/1, 29.97 → 29970/1000).
-std::pair<int, int> Rational(double fps) {
-  const double rounded = std::round(fps);
-  if (std::abs(fps - rounded) < 1e-9) return {static_cast<int>(rounded), 1};
-  return {static_cast<int>(std::round(fps * 1000)), 1000};
-}
 
 }  // namespace
 
@@ -142,11 +150,13 @@ Result<std::unique_ptr<FrameSink>> OpenFrameSink(const OutputSpec& output, int w
       return std::unique_ptr<FrameSink>(std::make_unique<FolderSink>(output));
     }
     case OutputKind::kGif: {
-      ASSIGN_OR_RETURN(const OiioPlugin* plugin, LoadOiioPlugin("to write " + output.path));
-      const auto [num, den] = Rational(fps);
-      void* handle = nullptr;
-      RETURN_IF_ERROR(plugin->gif_open(TemporaryOutputPath(output), width, height, num, den, &handle));
-      return std::unique_ptr<FrameSink>(std::make_unique<GifSink>(output, plugin, handle));
+      if (width > 65535 || height > 65535) {
+        return InvalidArgumentError(output.path + ": a GIF is at most 65535 pixels wide and high");
+      }
+      std::FILE* file = std::fopen(TemporaryOutputPath(output).c_str(), "wb");
+      if (!file) return IoError(output.path + ": cannot create " + TemporaryOutputPath(output) + ": " +
+                                std::strerror(errno));
+      return std::unique_ptr<FrameSink>(std::make_unique<GifSink>(output, file, width, height, fps));
     }
     case OutputKind::kVideo: {
       const std::string ffmpeg = FindFfmpeg();

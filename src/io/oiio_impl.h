@@ -25,9 +25,5 @@ Status WriteImagePages(const std::string& path, const std::vector<Array>& pages)
 Status WriteRgba(const uint8_t* pixels, int width, int height, bool opaque, bool half_float,
                  const std::string& format_path, const std::string& out_path, int png_level);
 Status ReadRgba(const std::string& path, int* width, int* height, std::vector<uint8_t>* pixels);
-// See OiioPlugin::gif_open, gif_append and gif_close (oiio_gif.cc).
-Status GifOpen(const std::string& path, int width, int height, int fps_num, int fps_den, void** handle);
-Status GifAppend(void* handle, const uint8_t* rgba);
-Status GifClose(void* handle);
 
 }  // namespace stackshot::oiio_impl

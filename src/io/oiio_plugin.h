@@ -21,7 +21,7 @@
 namespace stackshot {
 
 // Bumped whenever the table changes: a plugin built for another layout is refused.
-inline constexpr int kOiioPluginVersion = 2;
+inline constexpr int kOiioPluginVersion = 3;
 
 struct OiioPlugin {
   int version = 0;
@@ -38,13 +38,6 @@ struct OiioPlugin {
                        const std::string& format_path, const std::string& out_path, int png_level) = nullptr;
   // Any image OpenImageIO reads, as RGBA8 (grey and grey+alpha spread to RGB).
   Status (*read_rgba)(const std::string& path, int* width, int* height, std::vector<uint8_t>* pixels) = nullptr;
-  // An animated GIF written frame by frame (OpenImageIO's GIF writer, looping, frame
-  // time from fps_num / fps_den): open, append RGBA8 frames (alpha dropped), close
-  // (which frees the handle, also after a failure).
-  Status (*gif_open)(const std::string& path, int width, int height, int fps_num, int fps_den,
-                     void** handle) = nullptr;
-  Status (*gif_append)(void* handle, const uint8_t* rgba) = nullptr;
-  Status (*gif_close)(void* handle) = nullptr;
 };
 
 // The plugin's one exported symbol: extern "C" const OiioPlugin* StackshotOiioPlugin().

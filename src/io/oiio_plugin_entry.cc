@@ -13,9 +13,6 @@ extern "C" __attribute__((visibility("default"))) const stackshot::OiioPlugin* S
     table.write_image_pages = &oiio_impl::WriteImagePages;
     table.write_rgba = &oiio_impl::WriteRgba;
     table.read_rgba = &oiio_impl::ReadRgba;
-    table.gif_open = &oiio_impl::GifOpen;
-    table.gif_append = &oiio_impl::GifAppend;
-    table.gif_close = &oiio_impl::GifClose;
     return table;
   }();
   return &plugin;

@@ -228,6 +228,67 @@ TEST_F(AnimateTest, GifDecodesToEveryFrame) {
   const size_t control = bytes.find("\x21\xf9\x04");
   ASSERT_NE(control, std::string::npos);
   EXPECT_EQ(static_cast<uint8_t>(bytes[control + 4]) | (static_cast<uint8_t>(bytes[control + 5]) << 8), 10);
+  // ffmpeg decodes every frame to the PNG frames (each has under 256 colours): exactly,
+  // but where a pixel changed by one level and kept its earlier value.
+  if (std::system("command -v ffmpeg > /dev/null 2>&1") != 0) GTEST_SKIP() << "ffmpeg is not installed";
+  ASSERT_EQ(RunStackshot("animate " + kScene + " -o " + Out("png") + " --progress none").exit_code, 0);
+  const std::string decode = "ffmpeg -v error -i " + Out("a.gif") + " -f rawvideo -pix_fmt rgb24 " + Out("gif.rgb") +
+                             " && ffmpeg -v error -i " + Out("png") + "/scene_%06d.png -f rawvideo -pix_fmt rgb24 " +
+                             Out("png.rgb");
+  ASSERT_EQ(std::system(decode.c_str()), 0);
+  EXPECT_EQ(Bytes(Out("gif.rgb")).size(), 12u * 48 * 32 * 3);
+  const std::string gif = Bytes(Out("gif.rgb")), png = Bytes(Out("png.rgb"));
+  ASSERT_EQ(gif.size(), png.size());
+  EXPECT_EQ(gif.substr(0, 48 * 32 * 3), png.substr(0, 48 * 32 * 3));  // the first frame
+  for (size_t i = 0; i < gif.size(); ++i) {
+    ASSERT_LE(std::abs(static_cast<uint8_t>(gif[i]) - static_cast<uint8_t>(png[i])), 1) << "byte " << i;
+  }
+}
+
+TEST_F(AnimateTest, GifAbove50FpsIsClampedWithAWarning) {
+  const auto run = RunStackshot("animate " + kScene + " -o " + Out("fast.gif") + " --fps 60 --progress none");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find("stackshot: warning: " + Out("fast.gif") +
+                         ": a GIF plays at most 50 frames/s (browsers show shorter frame times as 1/10 s); "
+                         "60 frames/s asked; writing 50\n"),
+            std::string::npos)
+      << run.err;
+  const std::string bytes = Bytes(Out("fast.gif"));
+  for (size_t at = bytes.find("\x21\xf9\x04"); at != std::string::npos; at = bytes.find("\x21\xf9\x04", at + 1)) {
+    EXPECT_EQ(static_cast<uint8_t>(bytes[at + 4]) | (static_cast<uint8_t>(bytes[at + 5]) << 8), 2);
+  }
+}
+
+// Ctrl-C while ffmpeg encodes: exit 130, and neither the video nor its temporary
+// file or log is left (ffmpeg is killed, not left to finish a file to delete).
+TEST_F(AnimateTest, CtrlCDuringVideoLeavesNothing) {
+  if (std::system("command -v ffmpeg > /dev/null 2>&1") != 0) GTEST_SKIP() << "ffmpeg is not installed";
+  std::vector<std::string> args = {STACKSHOT_BINARY, "animate", kScene, "-o", Out("cut.mp4"), "--set",
+                                   "layers.0.source.latency_ms=300", "--progress", "json"};
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, Out("err.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  pid_t pid = -1;
+  ASSERT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  // Wait until a frame went to ffmpeg, then interrupt.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+  while (ReadText(Out("err.txt")).find("\"event\":\"progress\"") == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_EQ(kill(pid, SIGINT), 0);
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130) << ReadText(Out("err.txt"));
+  EXPECT_NE(ReadText(Out("err.txt")).find("interrupted by SIGINT; " + Out("cut.mp4") + " not written"),
+            std::string::npos)
+      << ReadText(Out("err.txt"));
+  EXPECT_EQ(FrameFiles(dir_), std::vector<std::string>{"err.txt"});
 }
 
 TEST_F(AnimateTest, VideoDecodesToEveryFrame) {
