@@ -144,7 +144,7 @@ int RunAnimate(const AnimateOptions& options, const CommonOptions& common) {
   const int64_t to_render = static_cast<int64_t>(frames.size());
   MainLoop loop;
   AnimateJob job{std::move(*spec), std::move(*animation), scene_name, *output, std::move(frames), fps,
-                 common.threads, flags, manifest};
+                 common.threads, flags, manifest, options.resume};
   auto worker = std::make_shared<AnimateWorker>(
       WorkerConfig{.loop = &loop, .description = "animate " + scene_name}, std::move(job));
   std::optional<AnimateReport> report;

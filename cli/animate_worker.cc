@@ -18,8 +18,9 @@ double SecondsSince(Clock::time_point start) { return std::chrono::duration<doub
 AnimateWorker::AnimateWorker(WorkerConfig config, AnimateJob job) : Worker(std::move(config)), job_(std::move(job)) {}
 
 AnimateReport AnimateWorker::Fail(AnimateReport report, Status status) {
-  // No partial output: a folder this run created and wrote no frame into goes.
-  if (report.written == 0 && created_folder_) {
+  // No partial output: a folder this run created and holds no frame goes. One that
+  // holds frames keeps its manifest, so --resume finishes the run.
+  if (created_folder_ && FrameFiles(job_.output).empty()) {
     std::error_code error;
     std::filesystem::remove(ManifestPath(job_.output), error);
     std::filesystem::remove(job_.output.path, error);  // only when empty
@@ -55,6 +56,14 @@ AnimateReport AnimateWorker::Work() {
   auto sink = OpenFrameSink(job_.output, screenshot.width, screenshot.height, job_.fps);
   if (!sink.ok()) return Fail(std::move(report), sink.status());
   if (job_.output.kind == OutputKind::kFolder) {
+    if (!job_.resume && !created_folder_) {
+      Result<int64_t> removed = RemoveEarlierFrames(job_.output, job_.manifest);
+      if (!removed.ok()) return Fail(std::move(report), removed.status());
+      if (*removed > 0) {
+        Warn("removed " + std::to_string(*removed) + " frame" + (*removed == 1 ? "" : "s") + " of an earlier run from " +
+             job_.output.path + " (another animation)");
+      }
+    }
     if (Status status = WriteManifest(job_.output, job_.manifest); !status.ok()) {
       return Fail(std::move(report), status);
     }

@@ -7,7 +7,9 @@
 // writer or ffmpeg), then run the frame pipeline (anim/frame_pipeline.h), one
 // progress step per frame written. A quit stops after the frames in flight: a folder
 // keeps its complete frames, a GIF or video is removed. On an error before any frame
-// was written nothing is left behind.
+// was written nothing is left behind; a folder that keeps frames keeps its manifest,
+// so --resume finishes the run. A new (not resumed) run into a folder first removes
+// the frames of an earlier, other animation (animation_manifest.h), saying how many.
 #pragma once
 
 #include <cstdint>
@@ -35,6 +37,7 @@ struct AnimateJob {
   int threads = 0;
   BuildFlags flags;
   AnimationManifest manifest;      // written into a folder before its frames
+  bool resume = false;             // false: an earlier run's frames of another animation go
 };
 
 struct AnimateReport {

@@ -1,5 +1,6 @@
 #include "anim/animation_manifest.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -117,6 +118,44 @@ void RemoveStaleTemporaries(const OutputSpec& output) {
       fs::remove(it->path(), ignored);
     }
   }
+}
+
+std::vector<std::pair<int64_t, std::string>> FrameFiles(const OutputSpec& output) {
+  std::vector<std::pair<int64_t, std::string>> frames;
+  const std::string prefix = output.stem + "_";
+  const std::string suffix = "." + output.format;
+  std::error_code error;
+  for (fs::directory_iterator it(output.path, error), end; !error && it != end; it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() < prefix.size() + 6 + suffix.size() || name.rfind(prefix, 0) != 0 ||
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      continue;
+    }
+    const std::string digits = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+    if (digits.size() > 18 || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
+    frames.emplace_back(std::stoll(digits), name);
+  }
+  std::sort(frames.begin(), frames.end());
+  return frames;
+}
+
+Result<int64_t> RemoveEarlierFrames(const OutputSpec& output, const AnimationManifest& manifest) {
+  Result<AnimationManifest> found = ReadManifest(output);
+  const bool same = found.ok() && found->fingerprint == manifest.fingerprint &&
+                    found->frame_count == manifest.frame_count && found->width == manifest.width &&
+                    found->height == manifest.height && found->format == manifest.format;
+  int64_t removed = 0;
+  for (const auto& [frame, name] : FrameFiles(output)) {
+    if (same && frame < manifest.frame_count) continue;
+    const fs::path path = fs::path(output.path) / name;
+    std::error_code error;
+    fs::remove(path, error);
+    if (error) return IoError(path.string() + ": cannot remove an earlier run's frame: " + error.message());
+    ++removed;
+  }
+  return removed;
 }
 
 }  // namespace stackshot

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "anim/frame_sink.h"
@@ -46,5 +47,17 @@ std::vector<int64_t> MissingFrames(const OutputSpec& output, const std::vector<i
 
 // Removes temporary files ("*.tmp-*") a killed run left in the folder.
 void RemoveStaleTemporaries(const OutputSpec& output);
+
+// The frame files in the folder: names of the pattern "<stem>_<6 or more
+// digits>.<format>", with their frame numbers, sorted.
+std::vector<std::pair<int64_t, std::string>> FrameFiles(const OutputSpec& output);
+
+// Before a new (not resumed) run writes its manifest: removes the frames of the
+// folder's name pattern that are not of `manifest`'s animation, so the folder never
+// holds two animations' frames. All of them when the folder's manifest is missing
+// or names another animation (scene, keyframes, size or format); otherwise those
+// numbered past its frame count. Returns how many it removed; fails naming a file
+// it cannot remove.
+Result<int64_t> RemoveEarlierFrames(const OutputSpec& output, const AnimationManifest& manifest);
 
 }  // namespace stackshot

@@ -1,8 +1,86 @@
 #include "anim/apply_state.h"
 
 #include "layers/image/image_layer.h"
+#include "layers/points/points_layer.h"
+#include "layers/shapes/shapes_layer.h"
+#include "layers/vectors/vectors_layer.h"
 
 namespace stackshot {
+namespace {
+
+// Only a value the scene gives once for all elements is captured (keyframes.h
+// refuses to animate the others).
+void CaptureGeometry(const Layer& layer, LayerState& fields) {
+  if (const auto* points = dynamic_cast<const PointsLayer*>(&layer)) {
+    const PointsAppearance& style = points->style();
+    auto one = [](const PointColor& c) {
+      return c.mode == PointColor::Mode::kDirect && c.per_point.empty() ? std::optional<Rgba>(c.color) : std::nullopt;
+    };
+    fields.face_color = one(style.face_color);
+    fields.border_color = one(style.border_color);
+    if (style.border_widths.empty()) fields.border_width = style.border_width;
+  } else if (const auto* shapes = dynamic_cast<const ShapesLayer*>(&layer)) {
+    const ShapesAppearance& style = shapes->style();
+    if (style.face_color.size() == 1) fields.face_color = style.face_color[0];
+    if (style.edge_color.size() == 1) fields.edge_color = style.edge_color[0];
+    if (style.edge_width.size() == 1) fields.edge_width = style.edge_width[0];
+  } else if (const auto* vectors = dynamic_cast<const VectorsLayer*>(&layer)) {
+    const VectorsAppearance& style = vectors->style();
+    if (style.edge_color.size() == 1 && style.color_values.empty()) fields.edge_color = style.edge_color[0];
+    fields.edge_width = style.edge_width;
+    fields.length = style.length;
+  }
+}
+
+// Sets what the state gives and differs from the layer's (an unchanged style is
+// left alone). A points size goes into the slice request: the viewer slices again.
+Status ApplyGeometry(Layer& layer, const LayerState& fields) {
+  if (auto* points = dynamic_cast<PointsLayer*>(&layer)) {
+    if (fields.size) RETURN_IF_ERROR(points->SetSize(*fields.size));
+    PointsAppearance style = points->style();
+    bool changed = false;
+    auto set_color = [&changed](PointColor& color, const std::optional<Rgba>& value) {
+      if (!value || (color.mode == PointColor::Mode::kDirect && color.per_point.empty() && color.color == *value)) {
+        return;
+      }
+      color = DirectPointColor(*value);
+      changed = true;
+    };
+    set_color(style.face_color, fields.face_color);
+    set_color(style.border_color, fields.border_color);
+    if (fields.border_width && (style.border_width != *fields.border_width || !style.border_widths.empty())) {
+      style.border_width = *fields.border_width;
+      style.border_widths.clear();
+      changed = true;
+    }
+    return changed ? points->SetStyle(std::move(style)) : Status::Ok();
+  }
+  if (auto* shapes = dynamic_cast<ShapesLayer*>(&layer)) {
+    ShapesAppearance style = shapes->style();
+    if (fields.face_color) style.face_color = {*fields.face_color};
+    if (fields.edge_color) style.edge_color = {*fields.edge_color};
+    if (fields.edge_width) style.edge_width = {*fields.edge_width};
+    const ShapesAppearance& now = shapes->style();
+    if (style.face_color == now.face_color && style.edge_color == now.edge_color && style.edge_width == now.edge_width) {
+      return Status::Ok();
+    }
+    return shapes->SetStyle(std::move(style));
+  }
+  if (auto* vectors = dynamic_cast<VectorsLayer*>(&layer)) {
+    VectorsAppearance style = vectors->style();
+    if (fields.edge_color) style.edge_color = {*fields.edge_color};
+    if (fields.edge_width) style.edge_width = *fields.edge_width;
+    if (fields.length) style.length = *fields.length;
+    const VectorsAppearance& now = vectors->style();
+    if (style.edge_color == now.edge_color && style.edge_width == now.edge_width && style.length == now.length) {
+      return Status::Ok();
+    }
+    return vectors->SetStyle(std::move(style));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
 
 ViewState CaptureState(const ViewerModel& viewer, int width, int height, const CameraSpec& scene_camera) {
   ViewState state;
@@ -28,6 +106,7 @@ ViewState CaptureState(const ViewerModel& viewer, int width, int height, const C
       fields.gamma = image->gamma();
       fields.interpolation = image->interpolation();
     }
+    CaptureGeometry(*layer, fields);
   }
   return state;
 }
@@ -77,6 +156,9 @@ Status ApplyState(ViewerModel& viewer, const ViewState& state) {
     if (fields.opacity) layer->set_opacity(*fields.opacity);
     if (fields.visible) layer->set_visible(*fields.visible);
     if (fields.blending) layer->set_blending(*fields.blending);
+    if (Status status = ApplyGeometry(*layer, fields); !status.ok()) {
+      return status.WithContext("layer '" + layer->name() + "'");
+    }
     auto* image = dynamic_cast<ImageLayer*>(layer.get());
     if (!image) continue;
     if (fields.colormap) image->set_colormap(*fields.colormap);

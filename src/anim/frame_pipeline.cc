@@ -10,7 +10,6 @@
 
 #include "anim/apply_state.h"
 #include "render/rasterizer.h"
-#include "viewer/draw_items.h"
 
 namespace stackshot {
 namespace {
@@ -99,45 +98,11 @@ class FrameSlicer {
     ASSIGN_OR_RETURN(ViewState state, plan_.StateAt(frame));
     RETURN_IF_ERROR(ApplyState(viewer_, state));
     viewer_.SetCanvasSize(screenshot_.width, screenshot_.height);
-    // Slice again only when the position, a layer's transform or what the canvas
-    // shows changed; appearance changes need no new slices.
-    const SliceView view = viewer_.CurrentView();
-    const Dims& dims = viewer_.dims();
-    std::vector<std::vector<double>> transforms;  // each layer's linear part, then translation
-    for (const auto& layer : viewer_.layers()) {
-      transforms.push_back(layer->data_to_world().linear_row_major());
-      transforms.push_back(layer->data_to_world().translation_vector());
-    }
-    const bool moved = !sliced_ || transforms != transforms_ || dims.point() != point_ || dims.order() != order_ ||
-                       dims.ndisplay() != ndisplay_ || dims.margin_left() != margin_left_ ||
-                       dims.margin_right() != margin_right_ || view.world_min != view_.world_min ||
-                       view.world_max != view_.world_max || view.canvas_size != view_.canvas_size;
-    if (moved) {
-      RETURN_IF_ERROR(viewer_.Refresh());
-      sliced_ = true;
-      transforms_ = std::move(transforms);
-      point_ = dims.point();
-      order_ = dims.order();
-      ndisplay_ = dims.ndisplay();
-      margin_left_ = dims.margin_left();
-      margin_right_ = dims.margin_right();
-      view_ = view;
-    }
-    // The sync barrier.
-    RETURN_IF_ERROR(viewer_.slicer().WaitUntilIdle(screenshot_.timeout));
+    // The viewer decides what to slice again, as for a screenshot: appearance
+    // changes need no new slices; a moved point, transform or view, or a layer
+    // shown again, does.
     job.frame = frame;
-    job.items.clear();
-    for (const auto& layer : viewer_.layers()) {
-      if (!layer->visible()) continue;
-      if (!layer->loaded()) {
-        std::string detail;
-        for (const std::string& line : viewer_.failures().Summary()) detail = line;
-        return InternalError("layer '" + layer->name() + "' has no slice after the sync barrier" +
-                             (detail.empty() ? "" : ": " + detail));
-      }
-      ASSIGN_OR_RETURN(std::optional<DrawItem> item, MakeDrawItem(*layer));
-      if (item) job.items.push_back(std::move(*item));
-    }
+    ASSIGN_OR_RETURN(job.items, viewer_.DrawItemsAtBarrier(screenshot_.timeout));
     job.spec.width = screenshot_.width;
     job.spec.height = screenshot_.height;
     job.spec.background = screenshot_.background;
@@ -150,12 +115,6 @@ class FrameSlicer {
   ViewerModel& viewer_;
   const FramePlan& plan_;
   ScreenshotOptions screenshot_;
-  bool sliced_ = false;
-  std::vector<double> point_, margin_left_, margin_right_;
-  std::vector<int> order_;
-  int ndisplay_ = 0;
-  SliceView view_;
-  std::vector<std::vector<double>> transforms_;
 };
 
 Result<PipelineReport> RunInline(FrameSlicer& slicer, const std::vector<int64_t>& frames, FrameSink& sink,

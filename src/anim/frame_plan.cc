@@ -65,7 +65,7 @@ Result<FramePlan> FramePlan::Make(const ViewState& base, const AnimationSpec& an
   FramePlan plan;
   plan.keyframes_ = animation.keyframes;
   ViewState state = base;
-  for (const auto& [name, transform] : animation.scene_transforms) {
+  for (const auto& [name, transform] : animation.scene_fields) {
     if (state.layers.count(name)) MergeState(state, ViewState{{}, {}, {{name, transform}}});
   }
   int64_t frame = 0;

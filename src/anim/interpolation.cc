@@ -66,6 +66,20 @@ void SwitchField(std::optional<T>& out, const std::optional<T>& a, const std::op
   if (a && b) out = Switch(*a, *b, f);
 }
 
+// napari-animation's rule for booleans: b from the first in-between frame on.
+void SwitchBool(std::optional<bool>& out, const std::optional<bool>& a, const std::optional<bool>& b, double f) {
+  if (a && b) out = f > 0 ? *b : *a;
+}
+
+// Channel by channel, as BlendColormaps mixes colormap colours.
+void BlendColor(std::optional<Rgba>& out, const std::optional<Rgba>& a, const std::optional<Rgba>& b, double f) {
+  if (!a || !b) return;
+  const float g = static_cast<float>(f);
+  Rgba mixed;
+  for (int c = 0; c < 4; ++c) mixed[c] = (*a)[c] + ((*b)[c] - (*a)[c]) * g;
+  out = mixed;
+}
+
 void LerpField(std::optional<double>& out, const std::optional<double>& a, const std::optional<double>& b, double f) {
   if (a && b) out = LerpNumber(*a, *b, f);
 }
@@ -162,11 +176,18 @@ Result<ViewState> InterpolateState(const ViewState& a, const ViewState& b, doubl
     const LayerState& from = a.layers.at(name);
     const LayerState& to = other->second;
     LerpField(layer.opacity, from.opacity, to.opacity, f);
-    SwitchField(layer.visible, from.visible, to.visible, f);
+    SwitchBool(layer.visible, from.visible, to.visible, f);
     SwitchField(layer.blending, from.blending, to.blending, f);
     SwitchField(layer.interpolation, from.interpolation, to.interpolation, f);
     LerpArray(layer.contrast_limits, from.contrast_limits, to.contrast_limits, f);
     LerpField(layer.gamma, from.gamma, to.gamma, f);
+    LerpField(layer.size, from.size, to.size, f);
+    LerpField(layer.border_width, from.border_width, to.border_width, f);
+    LerpField(layer.edge_width, from.edge_width, to.edge_width, f);
+    LerpField(layer.length, from.length, to.length, f);
+    BlendColor(layer.face_color, from.face_color, to.face_color, f);
+    BlendColor(layer.border_color, from.border_color, to.border_color, f);
+    BlendColor(layer.edge_color, from.edge_color, to.edge_color, f);
     if (from.colormap && to.colormap) {
       Result<ColormapSpec> blend = BlendColormaps(*from.colormap, *to.colormap, f);
       if (!blend.ok()) return blend.status().WithContext("layer '" + name + "' colormap");

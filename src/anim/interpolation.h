@@ -12,10 +12,13 @@
 //   angle), which is what an orbit wants.
 // - Colours and colormaps crossfade: at f the colormap maps t to
 //   (1 − f)·A(t) + f·B(t), exactly, as a colour list on the union of both control
-//   points (napari-animation switches colormaps).
+//   points (napari-animation switches colormaps); a colour (points, shapes,
+//   vectors) is (1 − f)·a + f·b channel by channel, alpha included.
 // - Layer transforms (scale, translate, rotate, shear, affine): rotations stay
 //   rotations (transform_interpolation.h).
-// - Discrete values (visible, blending, interpolation, ndisplay, order) switch at the
+// - `visible`, a boolean, switches at the first in-between frame (b for f > 0), as
+//   napari-animation: a layer fading in from hidden shows from its first faint frame.
+// - Other discrete values (blending, interpolation, ndisplay, order) switch at the
 //   midpoint: a for f < 0.5, b from 0.5 on.
 // f = 0 gives `a` and f = 1 gives `b` exactly, field by field.
 #pragma once

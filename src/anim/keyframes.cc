@@ -1,6 +1,7 @@
 #include "anim/keyframes.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -8,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "nd/nearest_names.h"
+#include "render/color.h"
+#include "scene/layer_fields_parser.h"
 #include "scene/image_layer_parser.h"
 #include "scene/labels_layer_parser.h"
 #include "scene/view_parsers.h"
@@ -20,6 +23,16 @@ const std::vector<std::string_view> kImageFields = {"opacity", "visible", "blend
                                                     "shear", "affine"};
 const std::vector<std::string_view> kLabelsFields = {"opacity", "visible", "blending", "scale",
                                                      "translate", "rotate", "shear", "affine"};
+const std::vector<std::string_view> kPointsFields = {"opacity", "visible", "blending", "size", "face_color",
+                                                     "border_color", "border_width", "scale", "translate",
+                                                     "rotate", "shear", "affine"};
+const std::vector<std::string_view> kShapesFields = {"opacity", "visible", "blending", "face_color", "edge_color",
+                                                     "edge_width", "scale", "translate", "rotate", "shear",
+                                                     "affine"};
+const std::vector<std::string_view> kVectorsFields = {"opacity", "visible", "blending", "edge_color", "edge_width",
+                                                      "length", "scale", "translate", "rotate", "shear", "affine"};
+
+
 
 // The transform parts of `params` as LayerState fields (`only_keys`: those `node` names).
 void TakeTransform(const TransformParameters& params, LayerState& state, const JsonReader* only_keys) {
@@ -42,11 +55,97 @@ void TakeTransform(const TransformParameters& params, LayerState& state, const J
   if (wanted("affine", !params.affine.empty())) state.affine = params.affine;
 }
 
+const std::vector<std::string_view>& FieldsOf(const std::string& type) {
+  if (type == "image") return kImageFields;
+  if (type == "points") return kPointsFields;
+  if (type == "shapes") return kShapesFields;
+  if (type == "vectors") return kVectorsFields;
+  return kLabelsFields;
+}
+
+std::string ElementName(const std::string& type) {
+  return type == "points" ? "point" : type == "shapes" ? "shape" : "vector";
+}
+
+// One number ≥ 0 for all elements (`at_most`: an upper bound, for a relative width).
+Result<double> OneNumber(const JsonReader& node, const std::string& field, const LayerName& layer,
+                         std::optional<double> at_most = {}) {
+  if (node.json().is_array()) {
+    return node.Error("keyframes set one " + field + " for all " + ElementName(layer.type) + "s; per-" +
+                      ElementName(layer.type) + " lists are not animated");
+  }
+  ASSIGN_OR_RETURN(double value, node.Number());
+  if (!(value >= 0) || !std::isfinite(value)) return node.Error("must be a number, 0 or more");
+  if (at_most && value > *at_most) {
+    return node.Error("a relative border_width must be between 0 and 1 (napari's rule)");
+  }
+  return value;
+}
+
+// One colour for all elements: a name, "#rrggbb(aa)" or [r, g, b(, a)].
+Result<Rgba> OneColor(const JsonReader& node, const LayerName& layer) {
+  const nlohmann::json& value = node.json();
+  if (value.is_array() && !value.empty() && (value[0].is_array() || value[0].is_string())) {
+    return node.Error("keyframes set one colour for all " + ElementName(layer.type) + "s; per-" +
+                      ElementName(layer.type) + " colour lists are not animated");
+  }
+  if (value.is_object() || (value.is_string() && !ParseColor(value.get<std::string>()).ok())) {
+    return node.Error("keyframes set one colour; colours by feature are not animated");
+  }
+  return node.Color();
+}
+
+// Points, shapes and vectors: the common fields as the scene reads them, the others
+// as one value each.
+Result<LayerState> ParseGeometryState(const JsonReader& node, const LayerName& layer) {
+  for (const std::string& field : layer.per_element) {
+    if (!node.Has(field)) continue;
+    return node.Child(field).Error("layer '" + layer.name + "' has one " + field + " per " +
+                                   ElementName(layer.type) + " (or by feature) in the scene; keyframes animate one " +
+                                   field + " for all " + ElementName(layer.type) +
+                                   "s, so give the scene one value to animate it");
+  }
+  double opacity = 1;
+  Blending blending = Blending::kTranslucent;
+  bool visible = true;
+  TransformParameters transform;
+  RETURN_IF_ERROR(ParseCommonLayerFields(node, opacity, blending, visible, transform));
+  LayerState state;
+  if (node.Has("opacity")) state.opacity = opacity;
+  if (node.Has("blending")) state.blending = blending;
+  if (node.Has("visible")) state.visible = visible;
+  TakeTransform(transform, state, &node);
+  if (auto v = node.Find("size")) {
+    ASSIGN_OR_RETURN(state.size, OneNumber(*v, "size", layer));
+  }
+  if (auto v = node.Find("border_width")) {
+    const std::optional<double> at_most = layer.border_width_is_relative ? std::optional<double>(1.0) : std::nullopt;
+    ASSIGN_OR_RETURN(state.border_width, OneNumber(*v, "border_width", layer, at_most));
+  }
+  if (auto v = node.Find("edge_width")) {
+    ASSIGN_OR_RETURN(state.edge_width, OneNumber(*v, "edge_width", layer));
+  }
+  if (auto v = node.Find("length")) {
+    ASSIGN_OR_RETURN(state.length, OneNumber(*v, "length", layer));
+  }
+  if (auto v = node.Find("face_color")) {
+    ASSIGN_OR_RETURN(state.face_color, OneColor(*v, layer));
+  }
+  if (auto v = node.Find("border_color")) {
+    ASSIGN_OR_RETURN(state.border_color, OneColor(*v, layer));
+  }
+  if (auto v = node.Find("edge_color")) {
+    ASSIGN_OR_RETURN(state.edge_color, OneColor(*v, layer));
+  }
+  return state;
+}
+
 // The layer's fields are checked by the scene's own layer parser, given a stand-in
 // layer object read at this node's pointer, so messages and rules match the scene's.
 Result<LayerState> ParseLayerState(const JsonReader& node, const LayerName& layer) {
   const bool image = layer.type == "image";
-  RETURN_IF_ERROR(node.CheckObject(image ? kImageFields : kLabelsFields));
+  RETURN_IF_ERROR(node.CheckObject(FieldsOf(layer.type)));
+  if (!image && layer.type != "labels") return ParseGeometryState(node, layer);
   nlohmann::json stand_in = node.json();
   stand_in["type"] = layer.type;
   stand_in["source"] = {{"path", "stand-in.h5"}, {"dataset", "/stand-in"}};
@@ -102,6 +201,32 @@ std::vector<LayerName> SceneLayerNames(const SceneSpec& scene) {
   std::vector<std::pair<int, LayerName>> indexed;
   for (const auto& layer : scene.layers) indexed.push_back({layer.index, {layer.name, "image", layer.transform}});
   for (const auto& layer : scene.labels) indexed.push_back({layer.index, {layer.name, "labels", layer.transform}});
+  for (const auto& layer : scene.points) {
+    LayerName name{layer.name, "points", layer.transform};
+    const PointsAppearance& style = layer.style;
+    auto per_point_color = [](const PointColor& c) {
+      return c.mode != PointColor::Mode::kDirect || !c.per_point.empty();
+    };
+    if (!layer.sizes.empty()) name.per_element.push_back("size");
+    if (per_point_color(style.face_color)) name.per_element.push_back("face_color");
+    if (per_point_color(style.border_color)) name.per_element.push_back("border_color");
+    if (!style.border_widths.empty()) name.per_element.push_back("border_width");
+    name.size = layer.size.value_or(10.0);
+    name.border_width_is_relative = style.border_width_is_relative;
+    indexed.push_back({layer.index, std::move(name)});
+  }
+  for (const auto& layer : scene.shapes) {
+    LayerName name{layer.name, "shapes", layer.transform};
+    if (layer.style.face_color.size() > 1) name.per_element.push_back("face_color");
+    if (layer.style.edge_color.size() > 1) name.per_element.push_back("edge_color");
+    if (layer.style.edge_width.size() > 1) name.per_element.push_back("edge_width");
+    indexed.push_back({layer.index, std::move(name)});
+  }
+  for (const auto& layer : scene.vectors) {
+    LayerName name{layer.name, "vectors", layer.transform};
+    if (layer.style.edge_color.size() > 1 || !layer.color_feature.empty()) name.per_element.push_back("edge_color");
+    indexed.push_back({layer.index, std::move(name)});
+  }
   std::sort(indexed.begin(), indexed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<LayerName> names;
   for (auto& [index, name] : indexed) names.push_back(std::move(name));
@@ -146,12 +271,17 @@ Result<AnimationSpec> ParseAnimation(const JsonReader& node, const std::vector<L
     animation.keyframes.push_back(std::move(keyframe));
   }
   for (const LayerName& layer : layers) {
+    const bool sized = std::any_of(animation.keyframes.begin(), animation.keyframes.end(), [&](const Keyframe& k) {
+      auto found = k.state.layers.find(layer.name);
+      return found != k.state.layers.end() && found->second.size;
+    });
+    if (sized) animation.scene_fields[layer.name].size = layer.size;
     const bool moved = std::any_of(animation.keyframes.begin(), animation.keyframes.end(), [&](const Keyframe& k) {
       auto found = k.state.layers.find(layer.name);
       return found != k.state.layers.end() && found->second.has_transform();
     });
     if (!moved) continue;
-    LayerState& start = animation.scene_transforms[layer.name];
+    LayerState& start = animation.scene_fields[layer.name];
     TakeTransform(layer.transform, start, nullptr);
     // A state that names no part would leave a moved layer where the last frame put
     // it; an explicit identity rotation (exactly the default) marks it.

@@ -34,18 +34,26 @@ struct Keyframe {
 struct AnimationSpec {
   std::optional<double> fps;
   std::vector<Keyframe> keyframes;
-  // The scene's transform parts of each layer some keyframe moves: the start of its
-  // transform animation (the viewer's layers keep only the composed Affine).
-  std::map<std::string, LayerState> scene_transforms;
+  // Scene fields the viewer does not keep as the scene gives them, for each layer a
+  // keyframe animates them on: the transform parts of a moved layer (the layers keep
+  // only the composed Affine) and a points layer's size. The start of their
+  // animation.
+  std::map<std::string, LayerState> scene_fields;
   std::string canonical;  // the animation object as compact JSON, for the resume manifest
 };
 
-// A layer's name and type ("image", "labels"), for checking keyframes, and its
-// transform as the scene gives it.
+// A layer's name and type ("image", "labels", "points", "shapes", "vectors"), for
+// checking keyframes, and what the scene gives that keyframes start from or must
+// know.
 struct LayerName {
   std::string name;
   std::string type;
   TransformParameters transform = {};
+  // Fields the scene gives per point, shape or vector, or as a colour by feature:
+  // keyframes set one value for all and do not animate these.
+  std::vector<std::string> per_element = {};
+  double size = 10;                     // points: the scene's one size (napari's default 10)
+  bool border_width_is_relative = true;  // points: a relative border_width is at most 1
 };
 
 // The scene's layers in file order.
@@ -53,7 +61,11 @@ std::vector<LayerName> SceneLayerNames(const SceneSpec& scene);
 
 // Parses an animation object. Fails on fewer than two keyframes, negative steps,
 // unknown eases (nearest names), and layers the scene does not have (listing those
-// it has) or fields their type cannot animate.
+// it has) or fields their type cannot animate. Points, shapes and vectors fields
+// take one number or one colour; a list (one per element), a colour by feature, or a
+// field the scene gives per element is refused: napari-animation would interpolate
+// per-element arrays only when both sides have the same length, and feature colours
+// not at all, so stackshot animates one value for all elements.
 Result<AnimationSpec> ParseAnimation(const JsonReader& node, const std::vector<LayerName>& layers);
 
 // Reads a JSON file whole ("<path>:<line>:<col>: malformed JSON: ..." on bad syntax).

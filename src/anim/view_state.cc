@@ -51,6 +51,13 @@ void MergeState(ViewState& base, const ViewState& top) {
     Take(into.contrast_limits, layer.contrast_limits);
     Take(into.gamma, layer.gamma);
     Take(into.interpolation, layer.interpolation);
+    Take(into.size, layer.size);
+    Take(into.face_color, layer.face_color);
+    Take(into.border_color, layer.border_color);
+    Take(into.border_width, layer.border_width);
+    Take(into.edge_color, layer.edge_color);
+    Take(into.edge_width, layer.edge_width);
+    Take(into.length, layer.length);
     Take(into.scale, layer.scale);
     Take(into.translate, layer.translate);
     Take(into.rotate, layer.rotate);

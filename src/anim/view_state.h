@@ -17,8 +17,12 @@
 
 namespace stackshot {
 
-// The animatable fields of one layer (image: all; labels: opacity, visible,
-// blending and the transform).
+// The animatable fields of one layer. Every type: opacity, visible, blending and the
+// transform. Image: colormap, contrast_limits, gamma, interpolation. Points: size,
+// face_color, border_color, border_width; shapes: face_color, edge_color,
+// edge_width; vectors: edge_color, edge_width, length. Those of points, shapes and
+// vectors are one value for all their elements (keyframes.h refuses per-element
+// lists).
 struct LayerState {
   std::optional<double> opacity;
   std::optional<bool> visible;
@@ -27,6 +31,13 @@ struct LayerState {
   std::optional<std::array<double, 2>> contrast_limits;
   std::optional<double> gamma;
   std::optional<Interpolation> interpolation;
+  std::optional<double> size;
+  std::optional<Rgba> face_color;
+  std::optional<Rgba> border_color;
+  std::optional<double> border_width;
+  std::optional<Rgba> edge_color;
+  std::optional<double> edge_width;
+  std::optional<double> length;
   // The transform as the scene spells it (nd/affine.h's TransformParameters), one
   // optional part each; `rotate` holds only rotate_*, `shear` only shear_*.
   std::optional<std::vector<double>> scale;

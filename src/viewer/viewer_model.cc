@@ -50,10 +50,58 @@ Status ViewerModel::SetPoint(std::vector<double> point) {
 }
 
 Status ViewerModel::Refresh() {
-  submitted_view_ = CurrentView();
-  auto submitted = slicer_.Submit(layers_, dims_, *submitted_view_);
+  std::vector<std::shared_ptr<Layer>> visible;
+  for (const auto& layer : layers_) {
+    if (layer->visible()) visible.push_back(layer);
+  }
+  return Submit(std::move(visible));
+}
+
+Result<ViewerModel::SlicedAt> ViewerModel::RequestNow(const Layer& layer, const SliceView& view) const {
+  auto request = layer.MakeSliceRequest(dims_, view, 0);
+  if (!request.ok()) return request.status().WithContext("layer '" + layer.name() + "'");
+  SlicedAt at;
+  at.key = (*request)->CacheKey();
+  at.request = std::move(*request);
+  return at;
+}
+
+Status ViewerModel::Submit(std::vector<std::shared_ptr<Layer>> layers) {
+  const SliceView view = CurrentView();
+  std::vector<SlicedAt> keys;
+  for (const auto& layer : layers) {
+    ASSIGN_OR_RETURN(SlicedAt at, RequestNow(*layer, view));
+    keys.push_back(std::move(at));
+  }
+  auto submitted = slicer_.Submit(layers, dims_, view);
+  if (submitted.ok()) {
+    for (size_t i = 0; i < layers.size(); ++i) sliced_at_[layers[i].get()] = std::move(keys[i]);
+  }
   NoteLoading();
   return submitted.ok() ? Status::Ok() : submitted.status();
+}
+
+Result<std::vector<std::shared_ptr<Layer>>> ViewerModel::LayersToSlice() const {
+  const SliceView view = CurrentView();
+  std::vector<std::shared_ptr<Layer>> stale;
+  for (const auto& layer : layers_) {
+    if (!layer->visible()) continue;
+    auto last = sliced_at_.find(layer.get());
+    if (last == sliced_at_.end()) {
+      stale.push_back(layer);
+      continue;
+    }
+    ASSIGN_OR_RETURN(SlicedAt now, RequestNow(*layer, view));
+    // A request without a key (never cached) cannot be compared: slice it again.
+    if (now.key.empty() || now.key != last->second.key) stale.push_back(layer);
+  }
+  return stale;
+}
+
+Status ViewerModel::EnsureSliced() {
+  ASSIGN_OR_RETURN(std::vector<std::shared_ptr<Layer>> stale, LayersToSlice());
+  if (stale.empty()) return Status::Ok();
+  return Submit(std::move(stale));
 }
 
 void ViewerModel::SetCanvasSize(int width, int height) {
@@ -133,27 +181,11 @@ Camera2D ViewerModel::CameraFor(int width, int height) const {
   return FitCamera(lo, hi, width, height);
 }
 
-Result<std::vector<DrawItem>> ViewerModel::CollectDrawItems() const {
-  std::vector<DrawItem> items;
-  for (const auto& layer : layers_) {
-    if (!layer->visible()) continue;
-    ASSIGN_OR_RETURN(std::optional<DrawItem> item, MakeDrawItem(*layer));
-    if (item) items.push_back(std::move(*item));
-  }
-  return items;
-}
-
-Result<RgbaImage> ViewerModel::Screenshot(const ScreenshotOptions& options) {
-  SetCanvasSize(options.width, options.height);
-  // Slices follow what the canvas shows (multiscale levels and tiles): a camera or
-  // canvas change since the last request needs new ones.
-  const SliceView view = CurrentView();
-  if (!submitted_view_ || view.world_min != submitted_view_->world_min ||
-      view.world_max != submitted_view_->world_max || view.canvas_size != submitted_view_->canvas_size) {
-    RETURN_IF_ERROR(Refresh());
-  }
+Result<std::vector<DrawItem>> ViewerModel::DrawItemsAtBarrier(std::chrono::milliseconds timeout) {
+  RETURN_IF_ERROR(EnsureSliced());
   // The sync barrier: every submitted slice is applied before anything is drawn.
-  RETURN_IF_ERROR(slicer_.WaitUntilIdle(options.timeout));
+  RETURN_IF_ERROR(slicer_.WaitUntilIdle(timeout));
+  std::vector<DrawItem> items;
   for (const auto& layer : layers_) {
     if (!layer->visible()) continue;
     if (auto error = layer_errors_.find(layer.get()); error != layer_errors_.end()) {
@@ -162,8 +194,16 @@ Result<RgbaImage> ViewerModel::Screenshot(const ScreenshotOptions& options) {
     if (!layer->loaded()) {
       return InternalError("layer '" + layer->name() + "' is not loaded after the sync barrier");
     }
+    ASSIGN_OR_RETURN(std::optional<DrawItem> item, MakeDrawItem(*layer));
+    if (item) items.push_back(std::move(*item));
   }
-  ASSIGN_OR_RETURN(std::vector<DrawItem> items, CollectDrawItems());
+  return items;
+}
+
+Result<RgbaImage> ViewerModel::Screenshot(const ScreenshotOptions& options) {
+  // Slices follow what the canvas shows (multiscale levels and tiles).
+  SetCanvasSize(options.width, options.height);
+  ASSIGN_OR_RETURN(std::vector<DrawItem> items, DrawItemsAtBarrier(options.timeout));
   FrameSpec frame;
   frame.width = options.width;
   frame.height = options.height;

@@ -7,6 +7,11 @@
 // - Screenshot() is the sync barrier: it waits until every submitted slice is
 //   applied (or fails naming what is pending or which layer failed), then draws
 //   only applied responses. So nothing in a screenshot depends on timing.
+// - One decision says what must be sliced again (LayersToSlice): a visible layer
+//   whose slice request for the current dims, canvas view and layer state would
+//   differ from the one it was last sliced at (a layer hidden while the point
+//   moved, one never sliced, one whose transform or slice-relevant fields changed).
+//   Screenshot and the animation pipeline both go through it (DrawItemsAtBarrier).
 // - World ndim is the largest layer ndim; layers align to the trailing world axes.
 #pragma once
 
@@ -51,8 +56,18 @@ class ViewerModel {
   Status SetDims(Dims dims, bool refresh = true);
   Status SetPoint(std::vector<double> point);
 
-  // Submits a slice task for the current dims (after adding layers).
+  // Submits a slice task of every visible layer for the current dims (after adding
+  // layers).
   Status Refresh();
+  // The visible layers whose last slice request was made for other inputs than the
+  // current ones, or that have none: their request's cache key (slicing/) differs
+  // from the one they were last sliced at. Hidden layers need none until shown.
+  Result<std::vector<std::shared_ptr<Layer>>> LayersToSlice() const;
+  // Submits a slice task for exactly those layers (nothing when none does).
+  Status EnsureSliced();
+  // EnsureSliced, the sync barrier, then each visible layer's draw item; fails
+  // naming a layer whose slice failed or is missing.
+  Result<std::vector<DrawItem>> DrawItemsAtBarrier(std::chrono::milliseconds timeout);
   // Recomputes the dims range from the layers' extents (after a layer's transform
   // changed); the point is clipped to it. Does not slice.
   void UpdateDimsRange();
@@ -67,9 +82,8 @@ class ViewerModel {
   // The world box the canvas shows on the displayed axes.
   SliceView CurrentView() const;
 
-  // Waits for every pending slice (the sync barrier), then draws. When the canvas
-  // size or the camera changed since the last request, it first slices again for
-  // what the canvas now shows.
+  // Sets the canvas size, slices what needs it (EnsureSliced), waits for every
+  // pending slice (the sync barrier), then draws.
   Result<RgbaImage> Screenshot(const ScreenshotOptions& options);
 
   LayerSlicer& slicer() { return slicer_; }
@@ -86,14 +100,21 @@ class ViewerModel {
  private:
   void OnSliceReady(const SliceReadyEvent& event);
   void NoteLoading();
-  Result<std::vector<DrawItem>> CollectDrawItems() const;
+  Status Submit(std::vector<std::shared_ptr<Layer>> layers);
+  // The request `layer` would get now (id 0) and its cache key.
+  struct SlicedAt {
+    std::shared_ptr<const SliceRequest> request;  // held: keeps the key's data identities alive
+    std::string key;
+  };
+  Result<SlicedAt> RequestNow(const Layer& layer, const SliceView& view) const;
 
   std::vector<std::shared_ptr<Layer>> layers_;
   Dims dims_;
   std::optional<Camera2D> camera_;
   int canvas_width_ = 800;
   int canvas_height_ = 600;
-  std::optional<SliceView> submitted_view_;  // the view of the last request
+  // What each layer's newest request was made for.
+  std::map<const Layer*, SlicedAt> sliced_at_;
   LayerSlicer slicer_;
   // The failure of each layer's newest request, until a newer one succeeds.
   std::map<const Layer*, Status> layer_errors_;

@@ -65,6 +65,8 @@ TEST(InterpolationTest, ColormapsCrossfade) {
   EXPECT_EQ(*BlendColormaps(gray, gray, 0.5), gray);
 }
 
+// napari-animation: a boolean takes b from the first in-between frame (f > 0);
+// other discrete values (blending) switch at the midpoint.
 TEST(InterpolationTest, DiscreteSwitchAtMidpointAndEndsExact) {
   ViewState a;
   ViewState b;
@@ -74,8 +76,12 @@ TEST(InterpolationTest, DiscreteSwitchAtMidpointAndEndsExact) {
   b.layers["x"].opacity = 1.0;
   a.camera.zoom = 1;
   b.camera.zoom = 3;
-  EXPECT_EQ(*InterpolateState(a, b, 0.49)->layers["x"].visible, true);
-  EXPECT_EQ(*InterpolateState(a, b, 0.5)->layers["x"].visible, false);
+  a.layers["x"].blending = Blending::kTranslucent;
+  b.layers["x"].blending = Blending::kAdditive;
+  EXPECT_EQ(*InterpolateState(a, b, 0.0)->layers["x"].visible, true);
+  EXPECT_EQ(*InterpolateState(a, b, 0.01)->layers["x"].visible, false);
+  EXPECT_EQ(*InterpolateState(a, b, 0.49)->layers["x"].blending, Blending::kTranslucent);
+  EXPECT_EQ(*InterpolateState(a, b, 0.5)->layers["x"].blending, Blending::kAdditive);
   EXPECT_DOUBLE_EQ(*InterpolateState(a, b, 0.5)->layers["x"].opacity, 0.6);
   EXPECT_EQ(*InterpolateState(a, b, 1.0)->camera.zoom, 3);
   EXPECT_EQ(*InterpolateState(a, b, 0.0)->camera.zoom, 1);

@@ -375,5 +375,160 @@ TEST_F(AnimateTest, KeyframesSweepLoopsThroughAnAxis) {
   EXPECT_NE(text.find("\"steps\": 29"), std::string::npos) << text;
 }
 
+// Visibility takes part in what is sliced: a layer hidden at the start that fades in
+// at a fixed z (napari-animation: `visible` switches at the first in-between frame),
+// and one hidden while z moves then shown again, end on a render of the last
+// keyframe's state, exactly, with 1 and 2 threads.
+TEST_F(AnimateTest, VisibilityChangesEndOnARenderOfTheLastKeyframe) {
+  struct Case {
+    std::string name;
+    std::string keyframes;
+    std::string sets;  // the last keyframe's state for render
+  };
+  const std::vector<Case> cases = {
+      {"fade", R"({"keyframes": [{"state": {"layers": {"nuclei": {"visible": false, "opacity": 0}}}},
+          {"steps": 4, "state": {"layers": {"nuclei": {"visible": true, "opacity": 1}}}}]})",
+       " --set layers.1.opacity=1"},
+      {"hide", R"({"keyframes": [{"state": {"dims": {"point": [0, 0, 0]}}},
+          {"steps": 3, "state": {"dims": {"point": [6, 0, 0]}, "layers": {"nuclei": {"visible": false}}}},
+          {"steps": 2, "state": {"layers": {"nuclei": {"visible": true}}}}]})",
+       " --set dims.point=[6,0,0]"},
+  };
+  for (const Case& c : cases) {
+    WriteText(Out(c.name + ".json"), c.keyframes);
+    const std::string png = Out(c.name + ".png");
+    const auto render = RunStackshot("render " + kScene + " -o " + png + c.sets + " --progress none");
+    ASSERT_EQ(render.exit_code, 0) << render.err;
+    for (int threads : {1, 2}) {
+      const std::string dir = Out(c.name + std::to_string(threads));
+      const auto run = RunStackshot("animate " + kScene + " --keyframes " + Out(c.name + ".json") + " -o " + dir +
+                                    " --threads " + std::to_string(threads) + " --progress none");
+      ASSERT_EQ(run.exit_code, 0) << c.name << ": " << run.err;
+      const std::vector<std::string> files = FrameFiles(dir);
+      ASSERT_FALSE(files.empty());
+      auto last = ReadImageFile((fs::path(dir) / files.back()).string());
+      auto single = ReadImageFile(png);
+      ASSERT_TRUE(last.ok() && single.ok());
+      EXPECT_EQ(last->pixels, single->pixels) << c.name << " with " << threads << " threads";
+    }
+  }
+}
+
+// Points, shapes and vectors animate one value for all their elements: numbers
+// lerp, colours blend channel by channel. Halfway (linear, 2 steps) every field is
+// the hand-computed midpoint, so the frame equals a render with those values.
+const char kGeometryScene[] = R"({"version": 1, "canvas": {"size": [40, 30], "background": "black"},
+  "dims": {"point": [1, 0, 0]}, "camera": {"center": [15, 20], "zoom": 1},
+  "layers": [
+    {"type": "points", "name": "spots", "data": [[1, 8, 10], [1, 20, 28]], "size": 6, "face_color": "white",
+     "border_color": "red", "border_width": 0.125},
+    {"type": "shapes", "name": "rois", "data": [[[1, 2, 2], [1, 2, 16], [1, 12, 16], [1, 12, 2]]],
+     "face_color": "blue", "edge_color": "white", "edge_width": 1},
+    {"type": "vectors", "name": "flow", "data": [[[1, 25, 5], [0, 0, 4]]], "edge_color": "yellow",
+     "edge_width": 1, "length": 1}
+  ],
+  "animation": {"keyframes": [{},
+    {"steps": 2, "state": {"layers": {
+      "spots": {"size": 12, "face_color": [0, 0, 1, 1], "border_color": [0, 1, 0, 1], "border_width": 0.375},
+      "rois": {"face_color": [1, 0, 0, 1], "edge_color": [0, 1, 0, 1], "edge_width": 3},
+      "flow": {"edge_color": [0, 1, 1, 1], "edge_width": 2, "length": 3}}}}]}})";
+
+TEST_F(AnimateTest, PointsShapesAndVectorsInterpolateToHandComputedMidpoints) {
+  const std::string scene = Out("geometry.json");
+  WriteText(scene, kGeometryScene);
+  const auto run = RunStackshot("animate " + scene + " -o " + Out("frames") + " --progress none");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  ASSERT_EQ(FrameFiles(Out("frames")).size(), 3u);
+  const std::string middle = " --set layers.0.size=9 --set layers.0.face_color=[0.5,0.5,1,1]"
+                             " --set layers.0.border_color=[0.5,0.5,0,1] --set layers.0.border_width=0.25"
+                             " --set layers.1.face_color=[0.5,0,0.5,1] --set layers.1.edge_color=[0.5,1,0.5,1]"
+                             " --set layers.1.edge_width=2 --set layers.2.edge_color=[0.5,1,0.5,1]"
+                             " --set layers.2.edge_width=1.5 --set layers.2.length=2";
+  const std::string first = Out("first.png");
+  const std::string half = Out("half.png");
+  ASSERT_EQ(RunStackshot("render " + scene + " -o " + first + " --progress none").exit_code, 0);
+  const auto render = RunStackshot("render " + scene + " -o " + half + middle + " --progress none");
+  ASSERT_EQ(render.exit_code, 0) << render.err;
+  auto frame = ReadImageFile((fs::path(Out("frames")) / "geometry_000001.png").string());
+  auto single = ReadImageFile(half);
+  ASSERT_TRUE(frame.ok() && single.ok());
+  EXPECT_EQ(frame->pixels, single->pixels);
+  EXPECT_NE(frame->pixels, ReadImageFile(first)->pixels);
+  // Every layer type is listed when a keyframe names none of them.
+  const auto bad = RunStackshot("animate " + scene + " -o " + Out("bad") +
+                                " --set animation.keyframes.1.state.layers={\\\"spot\\\":{}} --progress none");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("no layer named 'spot' (the scene has 'spots', 'rois', 'flow')"), std::string::npos)
+      << bad.err;
+}
+
+// Writes `count` 16×12 planes as PNGs (RGBA: the stack has 4 axes) (plane i filled with 20·i + 10) for an image
+// sequence; plane `broken`, if any, is cut after its header, so reading it fails.
+void WritePlanes(const fs::path& dir, int count, int broken = -1) {
+  fs::create_directories(dir);
+  for (int i = 0; i < count; ++i) {
+    RgbaImage plane;
+    plane.width = 16;
+    plane.height = 12;
+    plane.pixels.assign(16 * 12 * 4, static_cast<uint8_t>(20 * i + 10));
+    for (size_t p = 3; p < plane.pixels.size(); p += 4) plane.pixels[p] = 255;
+    char name[32];
+    std::snprintf(name, sizeof name, "plane_%02d.png", i);
+    ASSERT_TRUE(WriteImageFile(plane, (dir / name).string(), 1).ok());
+    if (i == broken) {
+      const std::string bytes = Bytes(dir / name);
+      WriteText((dir / name).string(), bytes.substr(0, 60));
+    }
+  }
+}
+
+std::string SequenceScene(const fs::path& planes) {
+  return R"({"version": 1, "canvas": {"size": [16, 12]},
+    "layers": [{"type": "image", "name": "seq", "source": {"path": ")" + (planes / "plane_*.png").string() + R"("}}],
+    "animation": {"keyframes": [{"state": {"dims": {"point": [0, 0, 0, 0]}}},
+                                {"steps": 5, "state": {"dims": {"point": [5, 0, 0, 0]}}}]}})";
+}
+
+// A run into a new folder that fails at frame 3 keeps frames 0 to 2 and the
+// manifest, so --resume (once the data is readable) finishes it.
+TEST_F(AnimateTest, FailedRunKeepsItsFramesAndManifestForResume) {
+  WritePlanes(dir_ / "planes", 6, /*broken=*/3);
+  WriteText(Out("seq.json"), SequenceScene(dir_ / "planes"));
+  const auto failed = RunStackshot("animate " + Out("seq.json") + " -o " + Out("out") + " --threads 1 --progress none");
+  EXPECT_EQ(failed.exit_code, 1);
+  EXPECT_NE(failed.err.find("frame 3"), std::string::npos) << failed.err;
+  EXPECT_EQ(FrameFiles(Out("out")), (std::vector<std::string>{"seq_000000.png", "seq_000001.png", "seq_000002.png"}));
+  EXPECT_TRUE(fs::exists(fs::path(Out("out")) / "stackshot-animation.json"));
+  WritePlanes(dir_ / "planes", 6);
+  const auto resumed = RunStackshot("animate " + Out("seq.json") + " -o " + Out("out") + " --resume --progress none");
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_NE(resumed.err.find("wrote 3 frames"), std::string::npos) << resumed.err;
+  EXPECT_EQ(FrameFiles(Out("out")).size(), 6u);
+}
+
+// A new run into a folder of another animation's frames removes them, saying how
+// many, so a frame pattern never assembles a mix; frames of the same animation stay.
+TEST_F(AnimateTest, NewRunRemovesAnEarlierAnimationsFrames) {
+  ASSERT_EQ(RunStackshot("animate " + kScene + " -o " + Out("out") + " --progress none").exit_code, 0);
+  ASSERT_EQ(FrameFiles(Out("out")).size(), static_cast<size_t>(kFrames));
+  WriteText(Out("other.txt"), "kept");
+  fs::copy_file(Out("other.txt"), fs::path(Out("out")) / "notes.txt");
+  // The same animation, a few frames again: nothing is removed.
+  const auto again = RunStackshot("animate " + kScene + " -o " + Out("out") + " --frames 0:2 --progress none");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.err.find("removed"), std::string::npos) << again.err;
+  EXPECT_EQ(FrameFiles(Out("out")).size(), static_cast<size_t>(kFrames) + 1);
+  // Another animation of 5 frames: the 12 earlier frames go.
+  WriteText(Out("kf.json"), R"({"keyframes": [{}, {"steps": 4, "state": {"dims": {"point": [4, 0, 0]}}}]})");
+  const auto other = RunStackshot("animate " + kScene + " --keyframes " + Out("kf.json") + " -o " + Out("out") +
+                                  " --progress none");
+  ASSERT_EQ(other.exit_code, 0) << other.err;
+  EXPECT_NE(other.err.find("removed 12 frames of an earlier run from " + Out("out")), std::string::npos) << other.err;
+  std::vector<std::string> expected = {"notes.txt"};
+  for (int frame = 0; frame < 5; ++frame) expected.push_back(FrameName(frame));
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(FrameFiles(Out("out")), expected);
+}
+
 }  // namespace
 }  // namespace stackshot

@@ -133,5 +133,44 @@ TEST(ViewerModelTest, HiddenLayerIsNeitherSlicedNorDrawn) {
   EXPECT_EQ(image->pixels[0], 0);  // black background only
 }
 
+// The one decision of what to slice: a layer hidden while the point moved, or one
+// never sliced, needs a slice once shown; one whose slice request would be the same
+// (a camera move on a plain image, an unchanged layer) does not.
+TEST(ViewerModelTest, LayersToSliceFollowsVisibilityPointAndTransform) {
+  MainLoop loop;
+  ViewerModel viewer(loop);
+  auto shown = MakeLayer("shown", {4, 4, 4});
+  auto later = MakeLayer("later", {4, 4, 4});
+  later->set_visible(false);
+  viewer.AddLayer(shown);
+  viewer.AddLayer(later);
+  auto names = [&viewer] {
+    std::vector<std::string> out;
+    auto layers = viewer.LayersToSlice();
+    EXPECT_TRUE(layers.ok());
+    for (const auto& layer : *layers) out.push_back(layer->name());
+    return out;
+  };
+  EXPECT_EQ(names(), std::vector<std::string>{"shown"});  // never sliced; the hidden one waits
+  ASSERT_TRUE(viewer.SetPoint({0, 0, 0}).ok());
+  EXPECT_EQ(names(), std::vector<std::string>{});
+  viewer.SetCamera(Camera2D{1, 1, 3});  // a plain image reads the same plane
+  EXPECT_EQ(names(), std::vector<std::string>{});
+  later->set_visible(true);  // shown for the first time
+  EXPECT_EQ(names(), std::vector<std::string>{"later"});
+  ASSERT_TRUE(viewer.EnsureSliced().ok());
+  ASSERT_TRUE(viewer.slicer().WaitUntilIdle(milliseconds(5000)).ok());
+  EXPECT_EQ(names(), std::vector<std::string>{});
+  // Hidden while the point moves, shown again: its slice is of the old point.
+  later->set_visible(false);
+  ASSERT_TRUE(viewer.SetPoint({2, 0, 0}).ok());
+  later->set_visible(true);
+  EXPECT_EQ(names(), std::vector<std::string>{"later"});
+  ASSERT_TRUE(viewer.EnsureSliced().ok());
+  EXPECT_EQ(names(), std::vector<std::string>{});
+  ASSERT_TRUE(shown->SetTransform(Affine::FromParts({1, 0, 0, 0, 1, 0, 0, 0, 1}, {1, 0, 0})).ok());
+  EXPECT_EQ(names(), std::vector<std::string>{"shown"});
+}
+
 }  // namespace
 }  // namespace stackshot
