@@ -142,6 +142,25 @@ void Rasterize1080p(benchmark::State& state) {
 }
 BENCHMARK(Rasterize1080p)->ArgNames({"threads", "linear"})->ArgsProduct({{1, 2}, {0, 1}})->Unit(benchmark::kMillisecond);
 
+// vispy's table kernels (radius 1, 2, 3, 4: hanning, cubic, spline36, lanczos); the
+// second argument is the index in AllInterpolations().
+void Rasterize1080pKernel(benchmark::State& state) {
+  ImageDrawItem item{ReferenceSlice(), {}};
+  item.appearance.colormap.name = "magma";
+  item.appearance.contrast_limits = {100, 3000};
+  item.appearance.interpolation = AllInterpolations()[static_cast<size_t>(state.range(1))];
+  state.SetLabel(InterpolationName(item.appearance.interpolation));
+  const std::vector<DrawItem> items = {item};
+  for (auto _ : state) {
+    auto image = Rasterize(Frame1080p(), items, static_cast<int>(state.range(0)));
+    benchmark::DoNotOptimize(image);
+  }
+}
+BENCHMARK(Rasterize1080pKernel)
+    ->ArgNames({"threads", "interpolation"})
+    ->ArgsProduct({{1, 2}, {9, 2, 5, 15}})
+    ->Unit(benchmark::kMillisecond);
+
 RgbaImage ReferenceFrame(const std::string& colormap = "magma") {
   ImageDrawItem item{ReferenceSlice(), {}};
   item.appearance.colormap.name = colormap;

@@ -11,6 +11,7 @@
 #include "exec/parallel.h"
 #include "render/pixel_kernels.h"
 #include "render/plane_geometry.h"
+#include "render/spatial_filters.h"
 
 namespace stackshot {
 namespace {
@@ -35,20 +36,28 @@ struct DrawContext {
   const Float4* table = nullptr;
   int64_t table_first = 0;
   int64_t table_last = -1;
+  // vispy's kernel weights (spatial_filters.h) for the table samplers.
+  const double* kernel = nullptr;
 };
 
-// Keys' cubic convolution weights (a = -0.5) for offsets -1, 0, 1, 2 at fraction t.
-inline void CubicWeights(double t, double w[4]) {
-  w[0] = ((-0.5 * t + 1.0) * t - 0.5) * t;
-  w[1] = (1.5 * t - 2.5) * t * t + 1.0;
-  w[2] = ((-1.5 * t + 2.0) * t + 0.5) * t;
-  w[3] = (0.5 * t - 0.5) * t * t;
+// How a pixel is sampled: nearest, bilinear (both as the GPU filters a texture),
+// or one of vispy's table kernels of radius R (R = 1…4).
+enum class Sampler { kNearest, kLinear, kKernel1, kKernel2, kKernel3, kKernel4 };
+
+constexpr int KernelRadius(Sampler sampler) {
+  switch (sampler) {
+    case Sampler::kKernel1: return 1;
+    case Sampler::kKernel2: return 2;
+    case Sampler::kKernel3: return 3;
+    case Sampler::kKernel4: return 4;
+    default: return 0;
+  }
 }
 
 // The value of channel `ch` at plane coordinates (r, c), inside the pixel-edge box.
 // kRgb says whether pixels hold several channels (the scalar path keeps its index
 // arithmetic unchanged).
-template <Interpolation kInterp, bool kRgb>
+template <Sampler kSampler, bool kRgb>
 inline double Sample(const DrawContext& ctx, double r, double c, int64_t ch) {
   const int64_t rows = ctx.g.rows;
   const int64_t cols = ctx.g.cols;
@@ -59,9 +68,9 @@ inline double Sample(const DrawContext& ctx, double r, double c, int64_t ch) {
       return ctx.data[ri * cols + ci];
     }
   };
-  if constexpr (kInterp == Interpolation::kNearest) {
+  if constexpr (kSampler == Sampler::kNearest) {
     return at(NearestIndex(r, rows), NearestIndex(c, cols));
-  } else if constexpr (kInterp == Interpolation::kLinear) {
+  } else if constexpr (kSampler == Sampler::kLinear) {
     // Bilinear between pixel centres, clamped to the edge pixels.
     const double rf = std::floor(r);
     const double cf = std::floor(c);
@@ -83,22 +92,25 @@ inline double Sample(const DrawContext& ctx, double r, double c, int64_t ch) {
     const double bottom = v10 + (v11 - v10) * fc;
     return top + (bottom - top) * fr;
   } else {
-    static_assert(kInterp == Interpolation::kCubic);
-    // 4×4 neighbourhood around the centre below-left of (r, c), edge pixels repeated;
-    // each row is summed over columns first, then the rows, always in this order.
+    // vispy's filter2D_radiusR: the 2R × 2R pixels around the centre below-left of
+    // (r, c), edge pixels repeated; each row is filtered over columns first, then the
+    // rows, always in this order.
+    constexpr int kR = KernelRadius(kSampler);
+    static_assert(kR > 0);
     const double rf = std::floor(r);
     const double cf = std::floor(c);
-    double wr[4], wc[4];
-    CubicWeights(r - rf, wr);
-    CubicWeights(c - cf, wc);
-    const int64_t r0 = static_cast<int64_t>(rf) - 1;
-    const int64_t c0 = static_cast<int64_t>(cf) - 1;
-    int64_t ci[4];
-    for (int i = 0; i < 4; ++i) ci[i] = std::clamp<int64_t>(c0 + i, 0, cols - 1);
+    double wr[2 * kR], wc[2 * kR];
+    SpatialFilterWeights<kR>(ctx.kernel, r - rf, wr);
+    SpatialFilterWeights<kR>(ctx.kernel, c - cf, wc);
+    const int64_t r0 = static_cast<int64_t>(rf) - (kR - 1);
+    const int64_t c0 = static_cast<int64_t>(cf) - (kR - 1);
+    int64_t ci[2 * kR];
+    for (int i = 0; i < 2 * kR; ++i) ci[i] = std::clamp<int64_t>(c0 + i, 0, cols - 1);
     double sum = 0;
-    for (int j = 0; j < 4; ++j) {
+    for (int j = 0; j < 2 * kR; ++j) {
       const int64_t ri = std::clamp<int64_t>(r0 + j, 0, rows - 1);
-      const double row = wc[0] * at(ri, ci[0]) + wc[1] * at(ri, ci[1]) + wc[2] * at(ri, ci[2]) + wc[3] * at(ri, ci[3]);
+      double row = 0;
+      for (int i = 0; i < 2 * kR; ++i) row += wc[i] * at(ri, ci[i]);
       sum += wr[j] * row;
     }
     return sum;
@@ -120,12 +132,12 @@ inline double ToUnit(const DrawContext& ctx, double value) {
 // dependent work, so many pixels are in flight at once.
 // 1. Where each pixel centre falls on the plane, the sampled value, and t after
 //    contrast limits and gamma.
-template <Interpolation kInterp, bool kGamma>
+template <Sampler kSampler, bool kGamma>
 void RowT(const DrawContext& ctx, double start_r, double start_c, Span span, float* t_out) {
   for (int col = span.first; col <= span.last; ++col) {
     const double r = start_r + col * ctx.g.step_row;
     const double c = start_c + col * ctx.g.step_col;
-    t_out[col] = static_cast<float>(ToUnit<kGamma>(ctx, Sample<kInterp, false>(ctx, r, c, 0)));
+    t_out[col] = static_cast<float>(ToUnit<kGamma>(ctx, Sample<kSampler, false>(ctx, r, c, 0)));
   }
 }
 
@@ -142,18 +154,18 @@ void RowBlend(const DrawContext& ctx, const float* t_row, Span span, ColormapPos
 }
 
 // RGB(A): each colour channel through the contrast limits and gamma, then blended.
-template <Blending kMode, Interpolation kInterp, bool kGamma>
+template <Blending kMode, Sampler kSampler, bool kGamma>
 void RowRgb(const DrawContext& ctx, double start_r, double start_c, Span span, float* out) {
   for (int col = span.first; col <= span.last; ++col) {
     const double r = start_r + col * ctx.g.step_row;
     const double c = start_c + col * ctx.g.step_col;
     Float4 color = {0, 0, 0, 1};
     for (int ch = 0; ch < 3; ++ch) {
-      color[ch] = static_cast<float>(ToUnit<kGamma>(ctx, Sample<kInterp, true>(ctx, r, c, ch)));
+      color[ch] = static_cast<float>(ToUnit<kGamma>(ctx, Sample<kSampler, true>(ctx, r, c, ch)));
     }
     float alpha = 1.0f;
     if (ctx.channels == 4) {
-      alpha = static_cast<float>(Sample<kInterp, true>(ctx, r, c, 3)) / ctx.alpha_max;
+      alpha = static_cast<float>(Sample<kSampler, true>(ctx, r, c, 3)) / ctx.alpha_max;
       alpha = !(alpha > 0.0f) ? 0.0f : (alpha > 1.0f ? 1.0f : alpha);
     }
     color[3] = alpha;
@@ -161,7 +173,7 @@ void RowRgb(const DrawContext& ctx, double start_r, double start_c, Span span, f
   }
 }
 
-template <Blending kMode, Interpolation kInterp, bool kGamma>
+template <Blending kMode, Sampler kSampler, bool kGamma>
 void DrawRows(Canvas& canvas, const Camera2D& camera, const DrawContext& ctx, int64_t begin, int64_t end) {
   std::vector<float> t_row;
   std::vector<ColormapPosition> positions;
@@ -171,10 +183,10 @@ void DrawRows(Canvas& canvas, const Camera2D& camera, const DrawContext& ctx, in
   }
   ForEachPlaneRow(ctx.g, camera, canvas, begin, end, [&](float* out, double start_r, double start_c, const Span& span) {
     if (ctx.channels == 1) {
-      RowT<kInterp, kGamma>(ctx, start_r, start_c, span, t_row.data());
+      RowT<kSampler, kGamma>(ctx, start_r, start_c, span, t_row.data());
       RowBlend<kMode>(ctx, t_row.data(), span, positions.data(), out);
     } else {
-      RowRgb<kMode, kInterp, kGamma>(ctx, start_r, start_c, span, out);
+      RowRgb<kMode, kSampler, kGamma>(ctx, start_r, start_c, span, out);
     }
   });
 }
@@ -209,21 +221,27 @@ Float4 ColorOfValue(const DrawContext& ctx, double value) {
   return ColorAt(ctx.colors, ctx.color_count, LocateInColormap(ctx.controls, ctx.color_count, t));
 }
 
-template <Blending kMode>
-RowsFn PickRows(Interpolation interpolation, bool gamma) {
-  switch (interpolation) {
-    case Interpolation::kLinear:
-      return gamma ? &DrawRows<kMode, Interpolation::kLinear, true> : &DrawRows<kMode, Interpolation::kLinear, false>;
-    case Interpolation::kCubic:
-      return gamma ? &DrawRows<kMode, Interpolation::kCubic, true> : &DrawRows<kMode, Interpolation::kCubic, false>;
-    case Interpolation::kNearest:
-      break;
-  }
-  return gamma ? &DrawRows<kMode, Interpolation::kNearest, true> : &DrawRows<kMode, Interpolation::kNearest, false>;
+template <Blending kMode, Sampler kSampler>
+RowsFn PickRows(bool gamma) {
+  return gamma ? &DrawRows<kMode, kSampler, true> : &DrawRows<kMode, kSampler, false>;
 }
 
-RowsFn PickRows(Blending blending, Interpolation interpolation, bool gamma) {
-  return WithBlendingMode(blending, [&](auto m) { return PickRows<decltype(m)::value>(interpolation, gamma); });
+template <Blending kMode>
+RowsFn PickRows(Interpolation interpolation, int kernel_radius, bool gamma) {
+  if (interpolation == Interpolation::kLinear) return PickRows<kMode, Sampler::kLinear>(gamma);
+  switch (kernel_radius) {
+    case 1: return PickRows<kMode, Sampler::kKernel1>(gamma);
+    case 2: return PickRows<kMode, Sampler::kKernel2>(gamma);
+    case 3: return PickRows<kMode, Sampler::kKernel3>(gamma);
+    case 4: return PickRows<kMode, Sampler::kKernel4>(gamma);
+    default: break;
+  }
+  return PickRows<kMode, Sampler::kNearest>(gamma);
+}
+
+RowsFn PickRows(Blending blending, Interpolation interpolation, int kernel_radius, bool gamma) {
+  return WithBlendingMode(blending,
+                          [&](auto m) { return PickRows<decltype(m)::value>(interpolation, kernel_radius, gamma); });
 }
 
 // Holds the response (the plane the context points into) and the colormap.
@@ -247,7 +265,14 @@ class ImagePainter final : public LayerPainter {
     ctx_.colors = colormap_.colors().data();
     ctx_.color_count = static_cast<int>(std::min(colormap_.controls().size(), colormap_.colors().size()));
     if (ctx_.color_count < 2) return InternalError("colormap '" + colormap_.name() + "' has fewer than 2 colours");
-    rows_ = PickRows(appearance.blending, appearance.interpolation, ctx_.gamma != 1.0);
+    const SpatialFilter filter = FindSpatialFilter(appearance.interpolation);
+    if (filter.radius == 0 && appearance.interpolation != Interpolation::kNearest &&
+        appearance.interpolation != Interpolation::kLinear) {
+      return InternalError(std::string("no kernel table for interpolation '") +
+                           InterpolationName(appearance.interpolation) + "'");
+    }
+    ctx_.kernel = filter.weights;
+    rows_ = PickRows(appearance.blending, appearance.interpolation, filter.radius, ctx_.gamma != 1.0);
     if (!rgb && appearance.interpolation == Interpolation::kNearest) BuildTable(appearance.blending, pixels_drawn);
     return Status::Ok();
   }

@@ -50,7 +50,7 @@ std::vector<float> DrawWith(int threads, Interpolation interpolation, Blending b
 }
 
 TEST(ImageDrawerThreadsTest, SameBitsWithOneAndTwoThreads) {
-  for (Interpolation interpolation : {Interpolation::kNearest, Interpolation::kLinear, Interpolation::kCubic}) {
+  for (Interpolation interpolation : AllInterpolations()) {
     for (Blending blending : {Blending::kTranslucent, Blending::kAdditive, Blending::kMinimum}) {
       const std::vector<float> one = DrawWith(1, interpolation, blending);
       const std::vector<float> two = DrawWith(2, interpolation, blending);

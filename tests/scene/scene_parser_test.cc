@@ -334,9 +334,11 @@ INSTANTIATE_TEST_SUITE_P(
                  "scene.json#/layers/0/affine: expected a square matrix (an array of rows of numbers), got string"},
         BadValue{"/layers/0/affine", "[1, 0]",
                  "scene.json#/layers/0/affine/0: expected a matrix row (an array of numbers), got number"},
-        BadValue{"/layers/0/interpolation2d", R"("lanczos")",
-                 "scene.json#/layers/0/interpolation2d: interpolation 'lanczos' is not supported yet (valid: nearest, "
-                 "linear, cubic)"},
+        BadValue{"/layers/0/interpolation2d", R"("bicubic")",
+                 "scene.json#/layers/0/interpolation2d: interpolation 'bicubic' is not supported (a deprecated alias: "
+                 "use 'cubic')"},
+        BadValue{"/layers/0/interpolation2d", R"("lanczso")",
+                 "scene.json#/layers/0/interpolation2d: unknown interpolation 'lanczso' (nearest: lanczos)"},
         BadValue{"/layers/0/interpolation2d", R"("nearst")",
                  "scene.json#/layers/0/interpolation2d: unknown interpolation 'nearst' (nearest: nearest)"},
         // sources

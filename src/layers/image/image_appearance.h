@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,9 +24,16 @@ struct ColormapSpec {
   bool is_custom() const { return !colors.empty(); }
 };
 
-// nearest; linear (bilinear between pixel centres); cubic (Keys' bicubic, a = -0.5,
-// the Catmull-Rom spline), both clamped to the edge pixels.
-enum class Interpolation { kNearest, kLinear, kCubic };
+// napari's 2D interpolation names, with vispy's kernels: nearest; linear (bilinear
+// between pixel centres); and the kernels vispy samples from its lookup table over
+// a 2R × 2R neighbourhood clamped to the edge pixels (render/spatial_filters.h):
+// cubic is the smoothing cubic B-spline, catrom is Catmull-Rom.
+enum class Interpolation {
+  kNearest, kLinear, kCubic, kCatrom, kSpline16, kSpline36, kGaussian, kBessel, kMitchell,
+  kHanning, kHamming, kHermite, kKaiser, kQuadric, kSinc, kLanczos, kBlackman,
+};
+// Every value, in napari's listing order.
+std::span<const Interpolation> AllInterpolations();
 const char* InterpolationName(Interpolation interpolation);
 Result<Interpolation> ParseInterpolation(const std::string& name);
 
