@@ -462,8 +462,8 @@ TEST_F(AnimateTest, PointsShapesAndVectorsInterpolateToHandComputedMidpoints) {
       << bad.err;
 }
 
-// Writes `count` 16×12 planes as PNGs (RGBA: the stack has 4 axes) (plane i filled with 20·i + 10) for an image
-// sequence; plane `broken`, if any, is cut after its header, so reading it fails.
+// Writes `count` 16×12 grey planes as PNGs (plane i filled with 20·i + 10; a grey PNG
+// has one channel, so the stack has 3 axes) for an image sequence; plane `broken`, if any, is cut after its header, so reading it fails.
 void WritePlanes(const fs::path& dir, int count, int broken = -1) {
   fs::create_directories(dir);
   for (int i = 0; i < count; ++i) {
@@ -485,8 +485,8 @@ void WritePlanes(const fs::path& dir, int count, int broken = -1) {
 std::string SequenceScene(const fs::path& planes) {
   return R"({"version": 1, "canvas": {"size": [16, 12]},
     "layers": [{"type": "image", "name": "seq", "source": {"path": ")" + (planes / "plane_*.png").string() + R"("}}],
-    "animation": {"keyframes": [{"state": {"dims": {"point": [0, 0, 0, 0]}}},
-                                {"steps": 5, "state": {"dims": {"point": [5, 0, 0, 0]}}}]}})";
+    "animation": {"keyframes": [{"state": {"dims": {"point": [0, 0, 0]}}},
+                                {"steps": 5, "state": {"dims": {"point": [5, 0, 0]}}}]}})";
 }
 
 // A run into a new folder that fails at frame 3 keeps frames 0 to 2 and the
