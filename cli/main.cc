@@ -2,8 +2,10 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <string>
 
 #include "commands.h"
+#include "exec/parallel.h"
 #include "interrupts.h"
 #include "terminal_progress.h"
 
@@ -23,8 +25,10 @@ int main(int argc, char** argv) {
 
   CommonOptions common;
   auto add_common = [&](CLI::App* sub) {
-    sub->add_option("--threads", common.threads, "Worker threads for data-parallel kernels (0: all cores)")
-        ->check(CLI::NonNegativeNumber);
+    sub->add_option("--threads", common.threads,
+                    "Worker threads for data-parallel kernels: 0 (all available cores) to " +
+                        std::to_string(kMaxThreads) + "; more than the available cores run as many as there are")
+        ->check(CLI::Range(0, kMaxThreads));
     sub->add_flag("-v,--verbose", common.verbose, "Print stage timings and data-derived defaults");
     sub->add_option("--progress", common.progress,
                     "Progress on stderr: auto (bar on a terminal, else plain), bar, plain, json (one object "

@@ -21,6 +21,12 @@ constexpr milliseconds kPlainEvery{5000};     // plain: one line every 5 s per b
 constexpr milliseconds kPlainStartAfter{1000}; // plain: a start line only if it runs this long
 constexpr const char* kSpinner = "|/-\\";
 
+// One JSON line; bytes that are not UTF-8 (a folder's name, a --set value) become
+// U+FFFD instead of throwing from dump().
+std::string DumpJsonLine(const nlohmann::ordered_json& j) {
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 double Seconds(std::chrono::steady_clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
 int TerminalWidth(FILE* out) {
@@ -154,7 +160,7 @@ void TerminalProgress::JsonLocked(const std::string& event, const Bar& bar, cons
   j["elapsed_s"] = std::round(Seconds(Now() - bar.shown) * 1000) / 1000;
   j["id"] = s.id;
   if (outcome != nullptr) j["outcome"] = outcome;
-  std::fprintf(out_, "%s\n", j.dump().c_str());
+  std::fprintf(out_, "%s\n", DumpJsonLine(j).c_str());
   std::fflush(out_);
 }
 
@@ -249,7 +255,7 @@ void TerminalProgress::Log(const std::string& line) {
     nlohmann::ordered_json j;
     j["event"] = "log";
     j["message"] = line;
-    std::fprintf(out_, "%s\n", j.dump().c_str());
+    std::fprintf(out_, "%s\n", DumpJsonLine(j).c_str());
     std::fflush(out_);
     return;
   }
@@ -262,7 +268,7 @@ void TerminalProgress::Error(const std::string& message) {
     nlohmann::ordered_json j;
     j["event"] = "error";
     j["message"] = message;
-    std::fprintf(out_, "%s\n", j.dump().c_str());
+    std::fprintf(out_, "%s\n", DumpJsonLine(j).c_str());
     std::fflush(out_);
     return;
   }

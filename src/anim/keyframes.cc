@@ -8,10 +8,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/input_file.h"
 #include "nd/nearest_names.h"
 #include "render/color.h"
 #include "scene/layer_fields_parser.h"
 #include "scene/image_layer_parser.h"
+#include "scene/json_text.h"
 #include "scene/labels_layer_parser.h"
 #include "scene/view_parsers.h"
 
@@ -294,27 +296,8 @@ Result<AnimationSpec> ParseAnimation(const JsonReader& node, const std::vector<L
 }
 
 Result<nlohmann::json> ReadJsonFile(const std::string& path) {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) return NotFoundError(path + ": no such file");
-  std::ifstream stream(path, std::ios::binary);
-  if (!stream.is_open()) return IoError(path + ": cannot open the file");
-  std::ostringstream contents;
-  contents << stream.rdbuf();
-  const std::string text = contents.str();
-  // nlohmann reports the position only through its exception; it stays in here.
-  nlohmann::json document;
-  try {
-    document = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    size_t line = 1;
-    size_t column = 1;
-    for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-      column = text[i] == '\n' ? 1 : column + 1;
-      if (text[i] == '\n') ++line;
-    }
-    return InvalidArgumentError(path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": malformed JSON");
-  }
-  return document;
+  ASSIGN_OR_RETURN(const std::string text, ReadInputFile(path, "a JSON file"));
+  return ParseJsonText(text, path);
 }
 
 Result<AnimationSpec> LoadAnimation(const std::string& scene_path, const std::vector<std::string>& overrides,

@@ -4,9 +4,9 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 #include <tbb/blocked_range.h>
+#include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
 #include <tbb/task_arena.h>
@@ -27,9 +27,12 @@ tbb::task_arena& ArenaFor(int threads) {
 
 }  // namespace
 
+int AvailableCores() { return std::max(1, tbb::info::default_concurrency()); }
+
 int ResolveThreadCount(int threads) {
-  if (threads > 0) return threads;
-  return std::max(1u, std::thread::hardware_concurrency());
+  // An arena wider than oneTBB's limit would print its multi-line warning.
+  const int cores = AvailableCores();
+  return threads > 0 ? std::min(threads, cores) : cores;
 }
 
 int64_t ChunkCount(int64_t n, int64_t grain) {

@@ -6,7 +6,10 @@
 //   chunk's results to its own place (or reduces chunk partials in chunk order) gives
 //   the same bits with 1 thread or 64.
 // - `threads` <= 1 runs every chunk inline, in order, on the calling thread.
-// - `threads` == 0 anywhere in stackshot means "all cores" (ResolveThreadCount).
+// - `threads` == 0 anywhere in stackshot means "all cores" (ResolveThreadCount):
+//   the cores this process may run on (CPU affinity and cgroup quotas count), and a
+//   larger request is capped to them, since more threads than cores only add waiting.
+// - No thread count above kMaxThreads is accepted anywhere (flags, settings).
 #pragma once
 
 #include <cstdint>
@@ -14,7 +17,14 @@
 
 namespace stackshot {
 
-// 0 → the number of cores; otherwise the value itself (at least 1).
+// The largest thread or worker count a flag or setting may ask for.
+constexpr int kMaxThreads = 1024;
+
+// The cores this process may use: oneTBB's default concurrency, which honours CPU
+// affinity masks and cgroup CPU quotas (at least 1).
+int AvailableCores();
+
+// 0 → AvailableCores(); otherwise the value itself, capped to AvailableCores().
 int ResolveThreadCount(int threads);
 
 int64_t ChunkCount(int64_t n, int64_t grain);

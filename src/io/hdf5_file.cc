@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "io/input_file.h"
+
 namespace stackshot {
 namespace {
 
@@ -39,13 +41,7 @@ bool LinkExists(hid_t file, const std::string& name) {
 }  // namespace
 
 Result<Hdf5Id> OpenHdf5File(const std::string& path, bool writable) {
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (status.type() == std::filesystem::file_type::not_found) return NotFoundError(path + ": no such file");
-  if (ec) return IoError(path + ": " + ec.message());
-  if (status.type() == std::filesystem::file_type::directory) {
-    return InvalidArgumentError(path + ": is a directory, not an hdf5 file");
-  }
+  RETURN_IF_ERROR(CheckInputFile(path, "an hdf5 file"));
   const htri_t is_hdf5 = H5Fis_hdf5(path.c_str());
   if (is_hdf5 < 0) return IoError(path + ": cannot read: " + Hdf5ErrorText());
   if (is_hdf5 == 0) return InvalidArgumentError(path + ": not an hdf5 file");

@@ -34,7 +34,13 @@ Status CheckWriteOptions(const Shape& shape, const Hdf5WriteOptions& options) {
 Result<Hdf5Id> CreateOrOpenFile(const std::string& path, bool truncate) {
   std::error_code ec;
   if (!truncate && std::filesystem::exists(path, ec)) return OpenHdf5File(path, /*writable=*/true);
-  const hid_t file = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+  // No creation or modification times in object headers: the same data gives the
+  // same bytes on every run.
+  Hdf5Id fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose);
+  if (!fcpl.valid() || H5Pset_obj_track_times(fcpl.get(), false) < 0) {
+    return IoError(path + ": cannot prepare the file: " + Hdf5ErrorText());
+  }
+  const hid_t file = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT);
   if (file < 0) return IoError(path + ": cannot create: " + Hdf5ErrorText());
   return Hdf5Id(file, H5Fclose);
 }
@@ -51,7 +57,8 @@ Result<Hdf5Id> CreateDatasetIn(hid_t file, const std::string& name, DType dtype,
                H5Sclose);
   Hdf5Id lcpl(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
   Hdf5Id dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
-  if (!space.valid() || !lcpl.valid() || !dcpl.valid() || H5Pset_create_intermediate_group(lcpl.get(), 1) < 0) {
+  if (!space.valid() || !lcpl.valid() || !dcpl.valid() || H5Pset_create_intermediate_group(lcpl.get(), 1) < 0 ||
+      H5Pset_obj_track_times(dcpl.get(), false) < 0) {
     return IoError("'" + name + "': cannot prepare the dataset: " + Hdf5ErrorText());
   }
   if (!options.chunks.empty()) {

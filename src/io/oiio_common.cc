@@ -5,6 +5,8 @@
 #include <system_error>
 #include <vector>
 
+#include "io/input_file.h"
+
 namespace stackshot {
 
 std::optional<DType> DTypeFromOiio(OIIO::TypeDesc format) {
@@ -48,13 +50,7 @@ std::string OiioFormatName(OIIO::TypeDesc format) {
 }
 
 Result<std::unique_ptr<OIIO::ImageInput>> OpenOiioInput(const std::string& path) {
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (status.type() == std::filesystem::file_type::not_found) return NotFoundError(path + ": no such file");
-  if (ec) return IoError(path + ": " + ec.message());
-  if (status.type() == std::filesystem::file_type::directory) {
-    return InvalidArgumentError(path + ": is a directory, not an image file");
-  }
+  RETURN_IF_ERROR(CheckInputFile(path, "an image file"));
   // Keep the stored values: OpenImageIO would otherwise premultiply the colour of
   // files with unassociated alpha (PNG, most TIFFs) by their alpha.
   OIIO::ImageSpec config;

@@ -8,6 +8,7 @@
 
 #include <OpenImageIO/imageio.h>
 
+#include "io/input_file.h"
 #include "io/oiio_impl.h"
 
 namespace stackshot::oiio_impl {
@@ -72,15 +73,12 @@ Status WriteRgba(const uint8_t* pixels, int width, int height, bool opaque, bool
 }
 
 Status ReadRgba(const std::string& path, int* width, int* height, std::vector<uint8_t>* pixels) {
+  RETURN_IF_ERROR(CheckInputFile(path, "an image file"));
   OIIO::ImageSpec config;
   // Keep straight alpha as stored (PNG, TIFF) instead of premultiplying it.
   MarkUnassociated(config);
   auto input = OIIO::ImageInput::open(path, &config);
-  if (!input) {
-    std::error_code error;
-    if (!std::filesystem::exists(path, error)) return NotFoundError(path + ": file does not exist");
-    return IoError(path + ": " + OneLine(OIIO::geterror()));
-  }
+  if (!input) return IoError(path + ": " + OneLine(OIIO::geterror()));
   const OIIO::ImageSpec& spec = input->spec();
   const int channels = std::min(spec.nchannels, 4);
   if (spec.width <= 0 || spec.height <= 0 || channels <= 0 || spec.depth > 1) {

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "exec/parallel.h"
 #include "io/hdf5_source.h"
 
 namespace stackshot {
@@ -247,11 +248,6 @@ bool IsValidShape(const Shape& shape) {
   return shape.size() == 3 && std::all_of(shape.begin(), shape.end(), [](int64_t s) { return s > 0; });
 }
 
-int ThreadCount(int requested) {
-  if (requested > 0) return requested;
-  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-}
-
 // Planes [z0, z1) of one channel into a {z1 - z0, ny, nx} array. Each plane is
 // independent, so how planes are shared among threads does not change the bytes.
 Array RenderPlanes(const CellsModel& model, Channel channel, int64_t z0, int64_t z1, int threads) {
@@ -263,7 +259,7 @@ Array RenderPlanes(const CellsModel& model, Channel channel, int64_t z0, int64_t
       model.RenderPlane(channel, z, out.mutable_data<uint16_t>() + (z - z0) * plane_size);
     }
   };
-  const int64_t helpers = std::min<int64_t>(ThreadCount(threads), z1 - z0) - 1;
+  const int64_t helpers = std::min<int64_t>(ResolveThreadCount(threads), z1 - z0) - 1;
   std::vector<std::thread> pool;
   for (int64_t i = 0; i < helpers; ++i) pool.emplace_back(work);
   work();

@@ -23,8 +23,10 @@ std::string ResolvePath(const std::string& path, const std::string& directory) {
 Status ParseLatency(const JsonReader& node, SourceSpec& source) {
   if (auto latency = node.Find("latency_ms")) {
     ASSIGN_OR_RETURN(source.latency_ms, latency->Number());
-    if (source.latency_ms < 0) {
-      return latency->Error("latency_ms must be 0 or more, got " + FormatNumber(source.latency_ms));
+    // Beyond an hour is a typo (1e308 would overflow the clock, not wait).
+    if (!(source.latency_ms >= 0 && source.latency_ms <= kMaxWaitMs)) {
+      return latency->Error("latency_ms must be 0 to " + FormatNumber(kMaxWaitMs) + " (an hour), got " +
+                            FormatNumber(source.latency_ms));
     }
   }
   return Status::Ok();

@@ -1,5 +1,6 @@
 // "--set PATH=VALUE": edits the scene document before it is parsed, so an override
 // is validated (and reported at its JSON pointer) exactly like the file's own text.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,39 @@ std::vector<std::string> SplitPath(const std::string& path) {
   return parts;
 }
 
+// Scene text is UTF-8 (JSON requires it); a value from the command line may not be.
+bool IsValidUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    size_t extra = 0;
+    uint32_t code = 0;
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    } else if ((lead & 0xE0) == 0xC0) {
+      extra = 1, code = lead & 0x1F;
+    } else if ((lead & 0xF0) == 0xE0) {
+      extra = 2, code = lead & 0x0F;
+    } else if ((lead & 0xF8) == 0xF0) {
+      extra = 3, code = lead & 0x07;
+    } else {
+      return false;
+    }
+    if (extra >= text.size() - i) return false;  // cut short
+    for (size_t k = 1; k <= extra; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return false;
+      code = (code << 6) | (next & 0x3F);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+    static constexpr uint32_t kSmallest[] = {0, 0x80, 0x800, 0x10000};
+    if (code < kSmallest[extra] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
 // The value as JSON when it reads as JSON (numbers, lists, true, "quoted"), else the
 // text itself, so `canvas.background=white` needs no quotes.
 nlohmann::json ParseValue(const std::string& text) {
@@ -45,6 +79,7 @@ nlohmann::json ParseValue(const std::string& text) {
 }  // namespace
 
 Status ApplyOverride(nlohmann::json& document, const std::string& assignment) {
+  if (!IsValidUtf8(assignment)) return InvalidArgumentError("not valid UTF-8 (scene text is UTF-8)");
   size_t equals = assignment.find('=');
   if (equals == std::string::npos) return InvalidArgumentError("expected PATH=VALUE, e.g. dims.point=[10,0,0]");
   std::string path = assignment.substr(0, equals);

@@ -6,14 +6,18 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
+#include "io/input_file.h"
 #include "nd/nearest_names.h"
 #include "scene/image_layer_parser.h"
 #include "scene/json_reader.h"
+#include "scene/json_text.h"
 #include "scene/labels_layer_parser.h"
 #include "scene/points_layer_parser.h"
 #include "scene/shapes_layer_parser.h"
@@ -32,51 +36,6 @@ constexpr int kMaxCanvasSide = 16384;
 // napari's layer types; "image" and "labels" are read so far.
 const std::vector<std::string> kLayerTypes = {"image",   "labels",  "points", "shapes",
                                               "vectors", "surface", "tracks"};
-
-// ---- JSON syntax errors ----
-
-// 1-based line and column of the character nlohmann stopped at (`byte` counts the
-// characters it read, the offending one last; past the end means end of input).
-std::pair<size_t, size_t> LineAndColumn(const std::string& text, size_t byte) {
-  size_t end = byte > text.size() ? text.size() : (byte == 0 ? 0 : byte - 1);
-  size_t line = 1;
-  size_t line_start = 0;
-  for (size_t i = 0; i < end; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, end - line_start + 1};
-}
-
-// nlohmann's what() without its prefix and position: "unexpected string literal;
-// expected ',' or '}'".
-std::string ShortParseReason(const std::string& what) {
-  std::string reason = what;
-  size_t column = reason.find("column ");
-  if (column != std::string::npos) {
-    size_t colon = reason.find(": ", column);
-    if (colon != std::string::npos) reason = reason.substr(colon + 2);
-  }
-  std::string context;
-  const std::string syntax = "syntax error while parsing ";
-  if (reason.rfind(syntax, 0) == 0) {
-    size_t dash = reason.find(" - ");
-    if (dash != std::string::npos) {
-      context = reason.substr(syntax.size(), dash - syntax.size());
-      reason = reason.substr(dash + 3);
-    }
-  }
-  // After a member or element a comma is as valid as the closing bracket; saying so
-  // makes the common missing-comma mistake obvious.
-  auto ends_with = [&](std::string_view suffix) {
-    return reason.size() >= suffix.size() && reason.compare(reason.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  if (context == "object" && ends_with("expected '}'")) reason.insert(reason.size() - 3, "',' or ");
-  if (context == "array" && ends_with("expected ']'")) reason.insert(reason.size() - 3, "',' or ");
-  return reason;
-}
 
 // ---- sections ----
 
@@ -109,6 +68,18 @@ Result<std::vector<double>> NonNegativeNumbers(const JsonReader& node, const cha
 }
 
 
+// "99" → "100": the count is incremented as text, so any number of digits works.
+std::string IncrementDecimal(std::string digits) {
+  for (size_t i = digits.size(); i-- > 0;) {
+    if (digits[i] != '9') {
+      ++digits[i];
+      return digits;
+    }
+    digits[i] = '0';
+  }
+  return "1" + digits;
+}
+
 // napari's inc_name_count: "name" → "name [1]", "name [1]" → "name [2]".
 std::string IncrementNameCount(const std::string& name) {
   if (!name.empty() && name.back() == ']') {
@@ -119,20 +90,17 @@ std::string IncrementNameCount(const std::string& name) {
     }
     bool separated = digits && (open == 0 || std::isspace(static_cast<unsigned char>(name[open - 1])));
     if (separated) {
-      long long count = std::stoll(name.substr(open + 1, name.size() - open - 2));
-      return name.substr(0, open + 1) + std::to_string(count + 1) + "]";
+      return name.substr(0, open + 1) + IncrementDecimal(name.substr(open + 1, name.size() - open - 2)) + "]";
     }
   }
   return name + " [1]";
 }
 
-// napari's LayerList._coerce_name: bump the count past every existing name it meets
-// in sorted order.
-std::string CoerceName(std::string name, std::vector<std::string> existing) {
-  std::sort(existing.begin(), existing.end());
-  for (const std::string& other : existing) {
-    if (name == other) name = IncrementNameCount(name);
-  }
+// napari's LayerList._coerce_name: bump the count until the name is free, so the
+// eleventh "image" is "image [10]" and the twelfth "image [11]".
+std::string CoerceName(std::string name, const std::vector<std::string>& existing) {
+  const std::set<std::string> taken(existing.begin(), existing.end());
+  while (taken.count(name) != 0) name = IncrementNameCount(name);
   return name;
 }
 
@@ -226,32 +194,15 @@ Result<SceneSpec> ParseScene(const nlohmann::json& document, const std::string& 
 }
 
 Result<SceneSpec> LoadScene(const std::string& path, const std::vector<std::string>& overrides) {
-  std::error_code error;
-  std::filesystem::file_status status = std::filesystem::status(path, error);
-  if (!std::filesystem::exists(status)) return NotFoundError(path + ": no such file");
-  if (std::filesystem::is_directory(status)) return InvalidArgumentError(path + ": is a folder, not a scene file");
-  std::ifstream stream(path, std::ios::binary);
-  if (!stream.is_open()) return IoError(path + ": cannot open the file");
-  std::ostringstream contents;
-  contents << stream.rdbuf();
-  if (stream.bad()) return IoError(path + ": cannot read the file");
-  std::string text = contents.str();
-
-  // nlohmann reports the byte offset only through its exception; it stays in here.
-  nlohmann::json document;
-  try {
-    document = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    auto [line, column] = LineAndColumn(text, e.byte);
-    return InvalidArgumentError(path + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                                ": malformed JSON: " + ShortParseReason(e.what()));
-  }
+  ASSIGN_OR_RETURN(const std::string text, ReadInputFile(path, "a scene file"));
+  ASSIGN_OR_RETURN(nlohmann::json document, ParseJsonText(text, path));
 
   for (const std::string& assignment : overrides) {
     Status applied = ApplyOverride(document, assignment);
     if (!applied.ok()) return applied.WithContext("--set '" + assignment + "'");
   }
 
+  std::error_code error;
   std::string directory = std::filesystem::absolute(path, error).lexically_normal().parent_path().string();
   if (error) return IoError(path + ": cannot resolve its folder: " + error.message());
   return ParseScene(document, path, directory);

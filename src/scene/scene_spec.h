@@ -32,6 +32,10 @@
 
 namespace stackshot {
 
+// The longest wait a scene or settings file may ask for (latency_ms, debounce_ms):
+// an hour. Beyond it is a typo, and 1e308 ms would overflow the clock.
+constexpr double kMaxWaitMs = 3'600'000;
+
 // A source: an HDF5 dataset (or a group of pyramid levels), an image file (a
 // multi-page TIFF is a stack), an image sequence by glob, or explicit pyramid levels.
 struct SourceSpec {

@@ -5,6 +5,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "exec/parallel.h"
+#include "io/input_file.h"
+#include "scene/json_text.h"
+
 namespace stackshot {
 
 Status ParseSlicingSection(const JsonReader& node, SlicingSpec& spec, bool allow_workers) {
@@ -20,7 +24,10 @@ Status ParseSlicingSection(const JsonReader& node, SlicingSpec& spec, bool allow
   }
   if (auto debounce = node.Find("debounce_ms")) {
     ASSIGN_OR_RETURN(double value, debounce->Number());
-    if (!(value >= 0)) return debounce->Error("debounce_ms must be 0 or more, got " + FormatNumber(value));
+    if (!(value >= 0 && value <= kMaxWaitMs)) {
+      return debounce->Error("debounce_ms must be 0 to " + FormatNumber(kMaxWaitMs) + " (an hour), got " +
+                             FormatNumber(value));
+    }
     spec.debounce_ms = value;
   }
   if (auto prefetch = node.Find("prefetch")) {
@@ -44,7 +51,10 @@ Status ParseSlicingSection(const JsonReader& node, SlicingSpec& spec, bool allow
   }
   if (auto workers = node.Find("workers")) {
     ASSIGN_OR_RETURN(int value, workers->Integer());
-    if (value < 0) return workers->Error("workers must be 0 or more, got " + std::to_string(value));
+    if (value < 0 || value > kMaxThreads) {
+      return workers->Error("workers must be 0 (one per core) to " + std::to_string(kMaxThreads) + ", got " +
+                            std::to_string(value));
+    }
     spec.workers = value;
   }
   return Status::Ok();
@@ -61,10 +71,13 @@ Status ApplySlicingSpec(const SlicingSpec& spec, SlicerOptions& options) {
   return Status::Ok();
 }
 
+std::string ExplicitSettingsPath() {
+  const char* explicit_path = std::getenv("STACKSHOT_SETTINGS");
+  return explicit_path != nullptr ? explicit_path : "";
+}
+
 std::string UserSettingsPath() {
-  if (const char* explicit_path = std::getenv("STACKSHOT_SETTINGS"); explicit_path && *explicit_path) {
-    return explicit_path;
-  }
+  if (std::string explicit_path = ExplicitSettingsPath(); !explicit_path.empty()) return explicit_path;
   namespace fs = std::filesystem;
   if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) {
     return (fs::path(xdg) / "stackshot" / "settings.json").string();
@@ -76,8 +89,7 @@ std::string UserSettingsPath() {
 }
 
 Result<SlicerOptions> ParseSettings(const std::string& text, const std::string& file) {
-  nlohmann::json document = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (document.is_discarded()) return InvalidArgumentError(file + ": malformed JSON");
+  ASSIGN_OR_RETURN(nlohmann::json document, ParseJsonText(text, file));
   JsonReader root(document, file);
   RETURN_IF_ERROR(root.CheckObject({"slicing"}));
   SlicerOptions options;
@@ -91,12 +103,15 @@ Result<SlicerOptions> ParseSettings(const std::string& text, const std::string& 
 
 Result<SlicerOptions> LoadUserSlicerOptions() {
   const std::string path = UserSettingsPath();
-  if (path.empty() || !std::filesystem::exists(path)) return SlicerOptions{};
-  std::ifstream in(path);
-  if (!in) return IoError(path + ": cannot read the settings file");
-  std::stringstream text;
-  text << in.rdbuf();
-  return ParseSettings(text.str(), path);
+  if (path.empty()) return SlicerOptions{};
+  Result<std::string> text = ReadInputFile(path, "a settings file");
+  if (text.status().code() == StatusCode::kNotFound) {
+    // A file the user named must exist; the default places are optional.
+    if (!ExplicitSettingsPath().empty()) return NotFoundError(path + " (STACKSHOT_SETTINGS): no such file");
+    return SlicerOptions{};
+  }
+  if (!text.ok()) return text.status();
+  return ParseSettings(*text, path);
 }
 
 }  // namespace stackshot

@@ -30,7 +30,8 @@ std::string LatencyLog::Format(const LatencyRecord& r) {
   line["bytes_read"] = r.bytes_read;
   line["level"] = r.level;
   line["error"] = r.error.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.error);
-  return line.dump();
+  // A layer name or error that is not UTF-8 is written with U+FFFD, not thrown.
+  return line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 void LatencyLog::Write(const LatencyRecord& record) {

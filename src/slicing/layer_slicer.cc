@@ -85,8 +85,11 @@ LayerSlicer::LayerSlicer(MainLoop& loop, SlicerOptions options)
       status_ = log.status();
     }
   }
-  const int threads =
-      options_.mode == SlicingMode::kPerLayer ? ResolveThreadCount(options_.workers) : 1;
+  // Per-layer workers may outnumber the cores: a slice waiting on slow storage
+  // holds its worker without using a core.
+  const int threads = options_.mode != SlicingMode::kPerLayer ? 1
+                      : options_.workers > 0        ? std::min(options_.workers, kMaxThreads)
+                                                    : AvailableCores();
   for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { WorkerLoop(); });
 }
 

@@ -89,6 +89,39 @@ TEST_F(CliTest, RenderIsIdenticalWithOneAndTwoThreads) {
   EXPECT_EQ(ReadText(a), ReadText(b));
 }
 
+TEST_F(CliTest, ThreadsAreBoundedAndCappedQuietly) {
+  // Beyond the bound: a wrong command line (exit 2) that names the bound.
+  for (const std::string threads : {"1025", "16777216", "2147483646"}) {
+    const CommandResult r =
+        RunStackshot("render " + Path("cells.json") + " -o " + Path("huge.png") + " --threads " + threads);
+    EXPECT_EQ(r.exit_code, 2) << threads << ": " << r.err;
+    EXPECT_NE(r.err.find("1024"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(Path("huge.png")));
+  }
+  // More than the cores: runs as many as there are, without oneTBB's warning.
+  const CommandResult r =
+      RunStackshot("render " + Path("cells.json") + " -o " + Path("many.png") + " --threads 1024 --size 64x48");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("TBB"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, NumberBeyondDoubleRangeIsACleanError) {
+  const std::string scene = Scene("overflow.json", "\"version\": 1", "\"version\": 1e400");
+  const CommandResult r = RunStackshot("render " + scene + " -o " + Path("overflow.png"));
+  ExpectCleanError(r, {scene, "1e400", "beyond the range of a double"}, Path("overflow.png"));
+}
+
+TEST_F(CliTest, HugeLayerNameCountsDoNotAbort) {
+  const std::string scene = Scene("names.json", "\"name\": \"nuclei\"", "\"name\": \"a [99999999999999999999]\"");
+  std::string text = ReadText(scene);
+  const size_t second = text.find("\"name\": \"membranes\"");
+  ASSERT_NE(second, std::string::npos) << text;
+  text.replace(second, std::string("\"name\": \"membranes\"").size(), "\"name\": \"a [99999999999999999999]\"");
+  WriteText(scene, text);
+  const CommandResult r = RunStackshot("validate " + scene);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
 TEST_F(CliTest, TiffAndExrAreByteIdenticalAcrossRuns) {
   // Writers stamp a time unless told otherwise; the runs fall in different seconds.
   for (const std::string ext : {".tif", ".exr"}) {

@@ -170,6 +170,16 @@ TEST_F(TerminalProgressTest, JsonEvents) {
             "{\"event\":\"error\",\"message\":\"bad\"}\n");
 }
 
+TEST_F(TerminalProgressTest, JsonEventsSurviveTextThatIsNotUtf8) {
+  TerminalProgress& d = Make(ProgressMode::kJson);
+  d.OnProgressStart(Bar(3, 0, 2, "render caf\xe9/a.json"));
+  d.Log("wrote caf\xe9/shot.png");
+  EXPECT_EQ(Take(),
+            "{\"event\":\"start\",\"desc\":\"render caf\xef\xbf\xbd/a.json\",\"n\":0,\"total\":2,\"elapsed_s\":0.0,"
+            "\"id\":3}\n"
+            "{\"event\":\"log\",\"message\":\"wrote caf\xef\xbf\xbd/shot.png\"}\n");
+}
+
 TEST_F(TerminalProgressTest, NonePrintsOnlyLogLines) {
   TerminalProgress& d = Make(ProgressMode::kNone);
   d.OnProgressStart(Bar(1, 0, 3));

@@ -1,5 +1,7 @@
 #include "exec/parallel.h"
 
+#include <algorithm>
+
 #include <atomic>
 #include <mutex>
 #include <set>
@@ -81,9 +83,15 @@ TEST(ParallelTest, ChunkPartialsReduceToSameBitsAcrossThreadCounts) {
   EXPECT_EQ(sum(1), sum(3));
 }
 
+// A request is honoured up to the cores the process may use; more threads than
+// cores only add switching.
 TEST(ParallelTest, ResolveThreadCount) {
-  EXPECT_EQ(ResolveThreadCount(3), 3);
-  EXPECT_GE(ResolveThreadCount(0), 1);
+  const int cores = AvailableCores();
+  ASSERT_GE(cores, 1);
+  EXPECT_EQ(ResolveThreadCount(1), 1);
+  EXPECT_EQ(ResolveThreadCount(3), std::min(3, cores));
+  EXPECT_EQ(ResolveThreadCount(1024), cores);
+  EXPECT_EQ(ResolveThreadCount(0), cores);
 }
 
 }  // namespace

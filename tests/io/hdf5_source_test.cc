@@ -151,7 +151,7 @@ TEST(Hdf5SourceTest, DirectoryIsNotAFile) {
   const std::string path = ScratchDir("hdf5_dir");
   Result<std::shared_ptr<Source>> source = OpenHdf5Dataset(path, "/nuclei");
   ASSERT_FALSE(source.ok());
-  EXPECT_EQ(source.status().message(), path + ": is a directory, not an hdf5 file");
+  EXPECT_EQ(source.status().message(), path + ": is a folder, not an hdf5 file");
 }
 
 TEST(Hdf5SourceTest, TruncatedFileIsAClearError) {

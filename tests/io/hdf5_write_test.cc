@@ -1,3 +1,5 @@
+#include <hdf5.h>
+
 #include <gtest/gtest.h>
 
 #include "io/hdf5_source.h"
@@ -24,6 +26,22 @@ TEST(WriteHdf5DatasetTest, TruncatesOrAddsToAFile) {
   ASSERT_TRUE(infos.ok());
   ASSERT_EQ(infos->size(), 1u);
   EXPECT_EQ((*infos)[0].path, "/three");
+}
+
+TEST(WriteHdf5DatasetTest, ObjectsCarryNoTimestamps) {
+  // Timestamps would make two runs' files differ byte for byte.
+  const std::string path = ScratchDir("hdf5_write_times") + "/t.h5";
+  ASSERT_TRUE(WriteHdf5Dataset(path, "/top", MakeRamp<uint8_t>({4}), {}, true).ok());
+  ASSERT_TRUE(WriteHdf5Dataset(path, "/group/nested", MakeRamp<uint8_t>({4}), {}, false).ok());
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  ASSERT_GE(file, 0);
+  for (const char* object : {"/", "/top", "/group", "/group/nested"}) {
+    H5O_info_t info;
+    ASSERT_GE(H5Oget_info_by_name2(file, object, &info, H5O_INFO_TIME, H5P_DEFAULT), 0) << object;
+    EXPECT_EQ(info.ctime, 0) << object;
+    EXPECT_EQ(info.mtime, 0) << object;
+  }
+  H5Fclose(file);
 }
 
 TEST(WriteHdf5DatasetTest, ReportsBadOptionsWithContext) {

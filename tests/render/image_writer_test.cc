@@ -169,7 +169,7 @@ TEST(ImageWriterTest, ReadMissingFile) {
   const std::string folder = Scratch("read");
   auto read = ReadImageFile(folder + "/none.png");
   EXPECT_EQ(read.status().code(), StatusCode::kNotFound);
-  EXPECT_EQ(read.status().message(), folder + "/none.png: file does not exist");
+  EXPECT_EQ(read.status().message(), folder + "/none.png: no such file");
   std::ofstream(folder + "/bad.png") << "not an image";
   auto bad = ReadImageFile(folder + "/bad.png");
   EXPECT_EQ(bad.status().code(), StatusCode::kIoError);

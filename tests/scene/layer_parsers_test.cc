@@ -55,6 +55,9 @@ TEST(ImageSourceParserTest, Errors) {
             "own path)");
   EXPECT_EQ(Error(R"({"type": "image", "source": {"multiscale": [{"path": "x.h5"}]}})"),
             "scene.json#/layers/0/source/multiscale/0: missing required key 'dataset' (which dataset of 'x.h5')");
+  // 1e308 ms would overflow the clock and wait not at all.
+  EXPECT_EQ(Error(R"({"type": "image", "source": {"path": "a.tif", "latency_ms": 1e308}})"),
+            "scene.json#/layers/0/source/latency_ms: latency_ms must be 0 to 3600000 (an hour), got 1e+308");
 }
 
 TEST(LabelsLayerParserTest, EveryField) {

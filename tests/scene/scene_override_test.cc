@@ -38,6 +38,21 @@ TEST(ApplyOverrideTest, JsonValues) {
   EXPECT_EQ(document["camera"], json::parse(R"({"zoom": 2})"));
 }
 
+TEST(ApplyOverrideTest, RejectsTextThatIsNotUtf8) {
+  json document = json::object();
+  // A Latin-1 "é", a lone continuation byte, an overlong "/", a surrogate, a cut sequence.
+  for (const std::string& bad : {std::string("layers.0.name=caf\xe9"), std::string("a=\x80"),
+                                std::string("a=\xc0\xaf"), std::string("a=\xed\xa0\x80"), std::string("a=\xe2\x82")}) {
+    Status status = ApplyOverride(document, bad);
+    EXPECT_EQ(status.code(), StatusCode::kInvalidArgument) << bad;
+    EXPECT_EQ(status.message(), "not valid UTF-8 (scene text is UTF-8)");
+  }
+  EXPECT_TRUE(document.empty());
+  // Real UTF-8 of every length passes: "é", "€", "𝄞".
+  ASSERT_TRUE(ApplyOverride(document, "a=caf\xc3\xa9 \xe2\x82\xac \xf0\x9d\x84\x9e").ok());
+  EXPECT_EQ(document["a"], "caf\xc3\xa9 \xe2\x82\xac \xf0\x9d\x84\x9e");
+}
+
 TEST(ApplyOverrideTest, PlainStrings) {
   json document = Scene();
   ASSERT_TRUE(ApplyOverride(document, "canvas.background=white").ok());

@@ -199,6 +199,26 @@ TEST(ParseSceneTest, DuplicateNamesGetNapariCounts) {
   EXPECT_EQ(names, (std::vector<std::string>{"a", "a [1]", "a [2]", "b [1]", "b [2]", "image", "image [1]"}));
 }
 
+TEST(ParseSceneTest, TwelveLayersOfOneNameGetTwelveNames) {
+  // napari: the eleventh "image" is "image [10]", the twelfth "image [11]".
+  json document = {{"version", 1}, {"layers", json::array()}};
+  for (int i = 0; i < 12; ++i) document["layers"].push_back({{"type", "image"}, {"source", {{"path", "a.tif"}}}});
+  Result<SceneSpec> scene = ParseScene(document, "scene.json", "/data");
+  ASSERT_TRUE(scene.ok()) << scene.status().message();
+  ASSERT_EQ(scene->layers.size(), 12u);
+  EXPECT_EQ(scene->layers[10].name, "image [10]");
+  EXPECT_EQ(scene->layers[11].name, "image [11]");
+}
+
+TEST(ParseSceneTest, HugeNameCountsIncrementAsText) {
+  json document = json::parse(R"({"version": 1, "layers": [
+    {"type": "image", "name": "a [99999999999999999999]", "source": {"path": "a.tif"}},
+    {"type": "image", "name": "a [99999999999999999999]", "source": {"path": "a.tif"}}]})");
+  Result<SceneSpec> scene = ParseScene(document, "scene.json", "/data");
+  ASSERT_TRUE(scene.ok()) << scene.status().message();
+  EXPECT_EQ(scene->layers[1].name, "a [100000000000000000000]");
+}
+
 TEST(ParseSceneTest, RelativePathsResolveLexically) {
   json document = MinimalScene();
   document["layers"][0]["source"]["path"] = "./sub/../data/./x.tif";
@@ -351,7 +371,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "scene.json#/layers/0/source/dataset: 'dataset' applies only to HDF5 files (.h5, .hdf5, .hdf), not "
                  "'a.tif'"},
         BadValue{"/layers/0/source/latency_ms", "-1",
-                 "scene.json#/layers/0/source/latency_ms: latency_ms must be 0 or more, got -1"},
+                 "scene.json#/layers/0/source/latency_ms: latency_ms must be 0 to 3600000 (an hour), got -1"},
         BadValue{"/layers/0/source/pth", R"("a.tif")", "scene.json#/layers/0/source/pth: unknown key (nearest: path)"},
         BadValue{"/layers/0/source/path", R"("")", "scene.json#/layers/0/source/path: path must not be empty"},
         BadValue{"/layers/0/source/path", "7", "scene.json#/layers/0/source/path: expected a string, got number"}));

@@ -52,7 +52,14 @@ TEST(SlicingSettingsTest, ErrorsNameFileAndPointer) {
             "s.json#/slicing/prefetch: prefetch must be 0 or more, got -1");
   EXPECT_NE(ParseSettings(R"({"slicng": {}})", "s.json").status().message().find("nearest: slicing"),
             std::string::npos);
-  EXPECT_EQ(ParseSettings("{", "s.json").status().message(), "s.json: malformed JSON");
+  EXPECT_EQ(ParseSettings("{", "s.json").status().message(),
+            "s.json:1:2: malformed JSON: unexpected end of input; expected string literal");
+  EXPECT_EQ(ParseSettings(R"({"slicing": {"debounce_ms": 1e308}})", "s.json").status().message(),
+            "s.json#/slicing/debounce_ms: debounce_ms must be 0 to 3600000 (an hour), got 1e+308");
+  EXPECT_EQ(ParseSettings(R"({"slicing": {"workers": 100000}})", "s.json").status().message(),
+            "s.json#/slicing/workers: workers must be 0 (one per core) to 1024, got 100000");
+  EXPECT_EQ(ParseSettings(R"({"slicing": {"debounce_ms": 1e400}})", "s.json").status().message(),
+            "s.json:1:29: malformed JSON: number 1e400 is beyond the range of a double");
 }
 
 TEST(SlicingSettingsTest, UserFileComesFromTheEnvironment) {
@@ -67,8 +74,40 @@ TEST(SlicingSettingsTest, UserFileComesFromTheEnvironment) {
   ::unsetenv("STACKSHOT_SETTINGS");
   ASSERT_TRUE(options.ok());
   EXPECT_EQ(options->prefetch, 0);
-  ASSERT_TRUE(missing.ok());  // no file: the defaults
-  EXPECT_EQ(missing->prefetch, SlicerOptions{}.prefetch);
+  // A file the user named must exist.
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(), (dir / "missing.json").string() + " (STACKSHOT_SETTINGS): no such file");
+}
+
+TEST(SlicingSettingsTest, DefaultPlaceMayBeMissing) {
+  const std::filesystem::path dir = std::filesystem::path(STACKSHOT_TEST_TMP) / "settings_default";
+  std::filesystem::create_directories(dir);
+  ::unsetenv("STACKSHOT_SETTINGS");
+  const char* old_xdg = std::getenv("XDG_CONFIG_HOME");
+  const std::string saved = old_xdg != nullptr ? old_xdg : "";
+  ::setenv("XDG_CONFIG_HOME", dir.string().c_str(), 1);
+  auto options = LoadUserSlicerOptions();
+  if (old_xdg != nullptr) ::setenv("XDG_CONFIG_HOME", saved.c_str(), 1); else ::unsetenv("XDG_CONFIG_HOME");
+  ASSERT_TRUE(options.ok()) << options.status().message();
+  EXPECT_EQ(options->prefetch, SlicerOptions{}.prefetch);
+}
+
+TEST(SlicingSettingsTest, UnreadablePathsAreErrorsNotAborts) {
+  const std::filesystem::path dir = std::filesystem::path(STACKSHOT_TEST_TMP) / "settings_loop";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  // A symlink loop cannot be stat'ed (ELOOP); a folder is not a settings file.
+  std::filesystem::create_symlink(dir / "b", dir / "a");
+  std::filesystem::create_symlink(dir / "a", dir / "b");
+  ::setenv("STACKSHOT_SETTINGS", (dir / "a").string().c_str(), 1);
+  auto loop = LoadUserSlicerOptions();
+  ::setenv("STACKSHOT_SETTINGS", dir.string().c_str(), 1);
+  auto folder = LoadUserSlicerOptions();
+  ::unsetenv("STACKSHOT_SETTINGS");
+  ASSERT_FALSE(loop.ok());
+  EXPECT_EQ(loop.status().message(), (dir / "a").string() + ": cannot open: Too many levels of symbolic links");
+  ASSERT_FALSE(folder.ok());
+  EXPECT_EQ(folder.status().message(), dir.string() + ": is a folder, not a settings file");
 }
 
 TEST(SlicingSettingsTest, SceneSectionParsesAndRejectsWorkers) {

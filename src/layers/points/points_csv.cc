@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/input_file.h"
+
 namespace stackshot {
 namespace {
 
@@ -171,12 +173,8 @@ Result<PointsData> ParsePointsCsv(std::string_view text, const std::string& name
 }
 
 Result<PointsData> ReadPointsCsv(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return NotFoundError(path + ": cannot open points csv");
-  std::ostringstream text;
-  text << file.rdbuf();
-  if (file.bad()) return IoError(path + ": read failed");
-  return ParsePointsCsv(text.str(), path);
+  ASSIGN_OR_RETURN(const std::string text, ReadInputFile(path, "a points csv"));
+  return ParsePointsCsv(text, path);
 }
 
 }  // namespace stackshot

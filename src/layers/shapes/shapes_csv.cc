@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/input_file.h"
+
 namespace stackshot {
 namespace {
 
@@ -166,12 +168,8 @@ Result<ShapesData> ParseShapesCsv(std::string_view text, const std::string& name
 }
 
 Result<ShapesData> ReadShapesCsv(const std::string& path) {
-  std::ifstream stream(path, std::ios::binary);
-  if (!stream.is_open()) return NotFoundError(path + ": cannot open the file");
-  std::ostringstream contents;
-  contents << stream.rdbuf();
-  if (stream.bad()) return IoError(path + ": cannot read the file");
-  return ParseShapesCsv(contents.str(), path);
+  ASSIGN_OR_RETURN(const std::string text, ReadInputFile(path, "a shapes csv"));
+  return ParseShapesCsv(text, path);
 }
 
 }  // namespace stackshot
