@@ -18,7 +18,6 @@
 #include "interrupts.h"
 #include "run_worker.h"
 #include "scene_loading.h"
-#include "slicing/slicer_options.h"
 #include "terminal_progress.h"
 
 namespace stackshot {
@@ -62,8 +61,7 @@ void SetupAnimate(CLI::App& app, AnimateOptions& options) {
       ->allow_extra_args(false);
   app.add_option("--keyframes", options.keyframes, "Keyframes file (the scene's \"animation\" schema) to use instead");
   app.add_option("--format", options.format, "Frame format in a folder: png (default), tif or exr");
-  app.add_option("--cache-size", options.cache_size,
-                 "Slice cache budget, e.g. 512MiB (default: the scene's slicing.cache_size, else 0)");
+  AddSlicingFlags(app, options.slicing, "default: the scene's slicing.cache_size, else 0");
   app.add_flag("--resume", options.resume,
                "Render only the frames missing from the output folder (same scene and options required)");
 }
@@ -125,13 +123,8 @@ int RunAnimate(const AnimateOptions& options, const CommonOptions& common) {
   // Frames of an animation seldom return to a slice they showed: keeping every
   // slice only grows memory and makes each new plane fresh pages (38 → 50 frames/s
   // without it on a 1080p z-scroll). A cache is kept when asked for.
-  if (!options.cache_size.empty()) {
-    auto bytes = ParseByteSize(options.cache_size);
-    if (!bytes.ok()) return ReportError("--cache-size: " + bytes.status().message());
-    flags.cache_bytes = *bytes;
-  } else if (!spec->slicing.cache_bytes) {
-    flags.cache_bytes = 0;
-  }
+  if (Status status = ApplySlicingFlags(options.slicing, flags); !status.ok()) return ReportError(status.message());
+  if (!flags.cache_bytes && !spec->slicing.cache_bytes) flags.cache_bytes = 0;
   const std::string scene_name = std::filesystem::path(options.scene).filename().string();
   double fps = options.fps > 0 ? options.fps : animation->fps.value_or(kDefaultFps);
   if (output->kind == OutputKind::kGif && GifFps(fps) != fps) {

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "slicing_flags.h"
+
 namespace CLI {
 class App;
 }
@@ -32,8 +34,7 @@ struct RenderOptions {
   std::string output;
   std::string size;  // "WxH"
   std::vector<std::string> sets;
-  std::string cache_size;   // "512MiB"; empty: settings
-  std::string latency_log;  // empty: $STACKSHOT_LATENCY_LOG or none
+  SlicingFlags slicing;  // --cache-size (empty: settings), --latency-log
 };
 void SetupRender(CLI::App& app, RenderOptions& options);
 int RunRender(const RenderOptions& options, const CommonOptions& common);
@@ -86,7 +87,7 @@ struct AnimateOptions {
   std::string keyframes;     // a keyframes file instead of the scene's "animation"
   std::string format;        // frames in a folder: png (default), tif, exr
   bool resume = false;
-  std::string cache_size;    // --cache-size; empty: the scene's, else no slice cache
+  SlicingFlags slicing;      // --cache-size (empty: the scene's, else no slice cache), --latency-log
 };
 void SetupAnimate(CLI::App& app, AnimateOptions& options);
 int RunAnimate(const AnimateOptions& options, const CommonOptions& common);
@@ -108,5 +109,7 @@ int RunKeyframes(const KeyframesOptions& options, const CommonOptions& common);
 // Prints "stackshot: error: <message>" on stderr (a JSON error event with
 // --progress json) and returns kExitError.
 int ReportError(const std::string& message);
+// The same for a wrong command line found after parsing: returns kExitUsage.
+int ReportUsageError(const std::string& message);
 
 }  // namespace stackshot

@@ -29,21 +29,29 @@ void SetupKeyframes(CLI::App& app, KeyframesOptions& options) {
       ->allow_extra_args(false);
 }
 
+// Exit codes: a flag that asks for what cannot animate (a displayed --axis,
+// --turns 0) is a wrong command line (2); a scene that cannot show the animation
+// (orbit of a 2D view) is an input error (1). Nothing is written either way.
 int RunKeyframes(const KeyframesOptions& options, const CommonOptions& /*common*/) {
   auto spec = LoadScene(options.scene, options.sets);
   if (!spec.ok()) return ReportError(spec.status().message());
   Result<nlohmann::json> keyframes = InvalidArgumentError("unknown helper");
-  if (options.helper == "sweep") {
-    // The dims range comes from the data: open it (nothing is sliced).
-    MainLoop loop;
-    auto built = BuildViewer(*spec, loop);
-    if (!built.ok()) return ReportError(built.status().message());
-    keyframes = SweepKeyframes(built->viewer->dims(), options.axis, options.loop, options.fps);
-  } else {
+  if (options.helper == "orbit") {
     keyframes = OrbitKeyframes(spec->camera.angles.value_or(std::array<double, 3>{0, 0, 90}), options.turns,
                                options.frames, options.fps);
+    if (!keyframes.ok()) return ReportUsageError(keyframes.status().message());
   }
-  if (!keyframes.ok()) return ReportError(keyframes.status().message());
+  // The dims (range, displayed axes) come from the data: open it (nothing is sliced).
+  MainLoop loop;
+  auto built = BuildViewer(*spec, loop);
+  if (!built.ok()) return ReportError(built.status().message());
+  const Dims& dims = built->viewer->dims();
+  if (options.helper == "sweep") {
+    keyframes = SweepKeyframes(dims, options.axis, options.loop, options.fps);
+    if (!keyframes.ok()) return ReportUsageError(keyframes.status().message());
+  } else if (Status animates = CheckOrbitAnimates(dims); !animates.ok()) {
+    return ReportError(animates.message());
+  }
   const std::string temporary = options.output + ".tmp";
   {
     std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);

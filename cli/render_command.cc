@@ -41,10 +41,7 @@ void SetupRender(CLI::App& app, RenderOptions& options) {
                  "Override a scene field: PATH=VALUE, dotted path, VALUE read as JSON or else as a string "
                  "(--set dims.point=[10,0,0]); repeatable")
       ->allow_extra_args(false);
-  app.add_option("--cache-size", options.cache_size,
-                 "Slice cache budget, e.g. 512MiB or 0 (overrides the settings file and the scene)");
-  app.add_option("--latency-log", options.latency_log,
-                 "Write one JSON line per sliced layer to FILE (also: STACKSHOT_LATENCY_LOG=FILE)");
+  AddSlicingFlags(app, options.slicing, "overrides the settings file and the scene");
 }
 
 int RunRender(const RenderOptions& options, const CommonOptions& common) {
@@ -56,12 +53,7 @@ int RunRender(const RenderOptions& options, const CommonOptions& common) {
 
   BuildFlags flags;
   flags.threads = common.threads;
-  if (!options.cache_size.empty()) {
-    auto bytes = ParseByteSize(options.cache_size);
-    if (!bytes.ok()) return ReportError("--cache-size: " + bytes.status().message());
-    flags.cache_bytes = *bytes;
-  }
-  if (!options.latency_log.empty()) flags.latency_log = options.latency_log;
+  if (Status status = ApplySlicingFlags(options.slicing, flags); !status.ok()) return ReportError(status.message());
 
   const std::string scene_name = std::filesystem::path(options.scene).filename().string();
   MainLoop loop;
@@ -103,6 +95,11 @@ int RunRender(const RenderOptions& options, const CommonOptions& common) {
 int ReportError(const std::string& message) {
   LogError(message);
   return kExitError;
+}
+
+int ReportUsageError(const std::string& message) {
+  LogError(message);
+  return kExitUsage;
 }
 
 }  // namespace stackshot

@@ -234,6 +234,15 @@ Status Dims::SetPoint(std::vector<double> point) {
   return Status::Ok();
 }
 
+void Dims::GoToCenterStep() {
+  for (size_t i = 0; i < point_.size(); ++i) {
+    const AxisRange& r = range_[i];
+    // nsteps >= 1, so the integer division is napari's int() of a non-negative.
+    const int64_t step = (r.nsteps() - 1) / 2;
+    point_[i] = Clip(r.start + static_cast<double>(step) * r.step, r);
+  }
+}
+
 void Dims::SetPointOnAxis(int axis, double value) {
   // Out-of-range axes and non-finite values are caller bugs; leave the point alone.
   if (axis < 0 || axis >= ndim() || !std::isfinite(value)) return;

@@ -75,6 +75,9 @@ class Dims {
   void SetRange(std::vector<AxisRange> range);
   // Each value is clipped to its axis range.
   Status SetPoint(std::vector<double> point);
+  // Every axis to step int((nsteps - 1) / 2) of its range, where napari opens new
+  // data (Dims._go_to_center_step): 24 planes open at plane 11, 25 at plane 12.
+  void GoToCenterStep();
   void SetPointOnAxis(int axis, double value);
   Status SetMargins(std::vector<double> left, std::vector<double> right);
   Status SetAxisLabels(std::vector<std::string> labels);

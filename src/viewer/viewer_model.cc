@@ -26,12 +26,8 @@ void ViewerModel::UpdateDimsRange() {
   const bool new_axes = dims_.ndim() != world_ndim;
   if (new_axes) dims_ = Dims(world_ndim);
   dims_.SetRange(ComputeDimsRange(extents, world_ndim));
-  if (new_axes) {
-    // Start in the middle of every axis, as napari shows a new stack.
-    std::vector<double> middle;
-    for (const AxisRange& r : dims_.range()) middle.push_back(r.start + static_cast<double>(r.nsteps() / 2) * r.step);
-    (void)dims_.SetPoint(std::move(middle));
-  }
+  // Open new axes at napari's centre step (24 planes at plane 11).
+  if (new_axes) dims_.GoToCenterStep();
 }
 
 Status ViewerModel::SetDims(Dims dims, bool refresh) {

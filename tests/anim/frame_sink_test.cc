@@ -1,4 +1,4 @@
-// Output paths, frame ranges, the resume manifest and the keyframe helpers.
+// Output paths, frame ranges and the resume manifest.
 #include "anim/frame_sink.h"
 
 #include <gtest/gtest.h>
@@ -8,7 +8,6 @@
 
 #include "anim/animation_manifest.h"
 #include "anim/frame_plan.h"
-#include "anim/keyframe_helpers.h"
 
 namespace stackshot {
 namespace {
@@ -73,30 +72,6 @@ TEST(ManifestTest, ResumeChecksTheFingerprint) {
   RemoveStaleTemporaries(output);
   EXPECT_FALSE(fs::exists(FramePath(output, 2) + ".tmp-123"));
   fs::remove_all(dir);
-}
-
-TEST(KeyframeHelpersTest, SweepCoversEveryPosition) {
-  Dims dims(3);
-  dims.SetRange({AxisRange{0, 9, 1}, AxisRange{0, 63, 1}, AxisRange{0, 63, 1}});
-  ASSERT_TRUE(dims.SetPoint({4, 0, 0}).ok());
-  auto sweep = SweepKeyframes(dims, 0, /*loop=*/true, 20);
-  ASSERT_TRUE(sweep.ok());
-  const nlohmann::json& keyframes = (*sweep)["keyframes"];
-  ASSERT_EQ(keyframes.size(), 3u);
-  EXPECT_EQ(keyframes[0]["state"]["dims"]["point"], nlohmann::json({0.0, 0.0, 0.0}));
-  EXPECT_EQ(keyframes[1]["steps"], 9);
-  EXPECT_EQ(keyframes[1]["state"]["dims"]["point"][0], 9.0);
-  EXPECT_EQ(keyframes[2]["state"]["dims"]["point"][0], 0.0);
-  EXPECT_EQ(SweepKeyframes(dims, 3, false, 20).status().message(), "--axis 3: the scene has axes 0 to 2");
-}
-
-TEST(KeyframeHelpersTest, OrbitWritesTurns) {
-  auto orbit = OrbitKeyframes({0, 0, 90}, 2, 60, 30);
-  ASSERT_TRUE(orbit.ok());
-  EXPECT_EQ((*orbit)["keyframes"][1]["turns"], 2);
-  EXPECT_EQ((*orbit)["keyframes"][1]["steps"], 59);
-  EXPECT_EQ((*orbit)["fps"], 30.0);
-  EXPECT_FALSE(OrbitKeyframes({0, 0, 90}, 0, 60, 30).ok());
 }
 
 }  // namespace

@@ -368,11 +368,55 @@ TEST_F(AnimateTest, KeyframesSweepLoopsThroughAnAxis) {
                                 " --progress none");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(FrameFiles(Out("sweep")).size(), 8u);  // one frame per z position
-  const auto orbit = RunStackshot("keyframes orbit " + kScene + " --turns 2 --frames 30 -o " + Out("orbit.json"));
-  ASSERT_EQ(orbit.exit_code, 0) << orbit.err;
-  const std::string text = ReadText(Out("orbit.json"));
-  EXPECT_NE(text.find("\"turns\": 2"), std::string::npos) << text;
-  EXPECT_NE(text.find("\"steps\": 29"), std::string::npos) << text;
+}
+
+// Keyframes whose frames would all be the same picture are refused with the reason,
+// on one line, and no file is written: exit 2 for a flag that names the wrong axis,
+// 1 for a scene that cannot show the animation.
+TEST_F(AnimateTest, KeyframesThatAnimateNothingAreRefused) {
+  struct Case {
+    std::string args;
+    int exit_code;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"sweep --axis 2", 2, "--axis 2: world axis 2 is displayed, so every frame would be the same picture; "
+                            "sweep a sliced axis (0)"},
+      {"sweep --axis 1", 2, "--axis 1: world axis 1 is displayed"},
+      {"sweep --axis 3", 2, "--axis 3: the scene has axes 0 to 2"},
+      {"orbit --turns 0", 2, "--turns must not be 0"},
+      {"orbit --turns 2 --frames 30", 1,
+       "orbit: the scene is shown in 2D, where the camera's angles change nothing, so every frame would be the same "
+       "picture; orbit needs 3D display (dims.ndisplay 3)"},
+  };
+  for (const Case& c : cases) {
+    const std::vector<std::string> words = {c.args.substr(0, c.args.find(' ')), c.args.substr(c.args.find(' '))};
+    const auto run = RunStackshot("keyframes " + words[0] + " " + kScene + words[1] + " -o " + Out("kf.json") +
+                                  " --progress none");
+    EXPECT_EQ(run.exit_code, c.exit_code) << c.args << ": " << run.err;
+    EXPECT_NE(run.err.find("stackshot: error: " + c.message), std::string::npos) << run.err;
+    EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+    EXPECT_FALSE(fs::exists(Out("kf.json"))) << c.args;
+  }
+}
+
+TEST_F(AnimateTest, LatencyLogFlagAsInRender) {
+  // --latency-log FILE, as render has it: one JSON line per sliced layer.
+  const std::string log = Out("latency.jsonl");
+  const auto run = RunStackshot("animate " + kScene + " -o " + Out("frames") + " --frames 0:3 --latency-log " + log +
+                                " --progress none");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string text = ReadText(log);
+  // Frames 0, 1 and 2 each show another z plane of both layers.
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 6) << text;
+  EXPECT_NE(text.find("\"layer\":\"membranes\""), std::string::npos) << text;
+  EXPECT_NE(text.find("\"layer\":\"nuclei\""), std::string::npos) << text;
+  // A log that cannot be opened is refused like render's, before any frame is written.
+  const auto bad = RunStackshot("animate " + kScene + " -o " + Out("bad") + " --latency-log /no/such/dir/l --progress none");
+  EXPECT_EQ(bad.exit_code, 1) << bad.err;
+  EXPECT_NE(bad.err.find("/no/such/dir/l"), std::string::npos) << bad.err;
+  EXPECT_EQ(std::count(bad.err.begin(), bad.err.end(), '\n'), 1) << bad.err;
+  EXPECT_FALSE(fs::exists(fs::path(Out("bad")) / FrameName(0)));
 }
 
 // Visibility takes part in what is sliced: a layer hidden at the start that fades in

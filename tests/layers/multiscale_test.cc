@@ -105,8 +105,39 @@ TEST(MultiscaleSliceTest, OnlyTheVisibleTileOfTheChosenLevelIsRead) {
   EXPECT_EQ(overview->plane.shape(), (Shape{128, 128}));
   EXPECT_EQ(overview->plane.data<float>()[0], 1.0f);
   EXPECT_EQ(levels[1]->bytes_read(), 128u * 128u);
-  // Level pixel i is at data coordinate 2 i (napari's tile2data).
-  EXPECT_EQ(overview->plane_to_world.Apply(std::vector<double>{3, 5}), (std::vector<double>{6, 10}));
+  // Level pixel i covers level-0 pixels [2 i, 2 i + 2): its centre is 2 i + 0.5.
+  EXPECT_EQ(overview->plane_to_world.Apply(std::vector<double>{3, 5}), (std::vector<double>{6.5, 10.5}));
+}
+
+// A two-level pyramid of `side`² and (side / factor)² pixels, seen whole on a 2×2
+// canvas, so the coarse level is shown.
+std::shared_ptr<const ImageSliceResponse> CoarseOverview(int64_t side, int64_t factor) {
+  std::vector<std::shared_ptr<const Source>> levels;
+  for (int64_t s : {side, side / factor}) {
+    levels.push_back(MakeMemorySource(Array::Zeros(DType::kUInt8, {s, s}), "side" + std::to_string(s)));
+  }
+  auto layer = ImageLayer::Create("pyramid", levels, Affine::Identity(2), /*rgb=*/false);
+  EXPECT_TRUE(layer.ok());
+  const double edge = static_cast<double>(side) - 0.5;
+  return SliceImage(**layer, DimsAt({0, 0}), View(-0.5, -0.5, edge, edge, 2, 2));
+}
+
+TEST(MultiscaleSliceTest, CoarsePixelIsCentredOnTheBlockItCovers) {
+  // napari: level-k pixel i covers level-0 pixels [i f, (i + 1) f), so its centre
+  // is at i f + (f - 1) / 2 in level-0 pixel coordinates. f = 2: pixel 0 at 0.5,
+  // pixel 3 at 6.5; f = 4: pixel 0 at 1.5, pixel 3 at 13.5.
+  const auto f2 = CoarseOverview(8, 2);
+  ASSERT_TRUE(f2);
+  ASSERT_EQ(f2->level, 1);
+  EXPECT_EQ(f2->plane_to_world.Apply(std::vector<double>{0, 0}), (std::vector<double>{0.5, 0.5}));
+  EXPECT_EQ(f2->plane_to_world.Apply(std::vector<double>{3, 0}), (std::vector<double>{6.5, 0.5}));
+  const auto f4 = CoarseOverview(16, 4);
+  ASSERT_TRUE(f4);
+  ASSERT_EQ(f4->level, 1);
+  EXPECT_EQ(f4->plane_to_world.Apply(std::vector<double>{0, 0}), (std::vector<double>{1.5, 1.5}));
+  EXPECT_EQ(f4->plane_to_world.Apply(std::vector<double>{3, 1}), (std::vector<double>{13.5, 5.5}));
+  // The pixel's edges are those of its block: -0.5 and f - 0.5 (level-0 pixel edges).
+  EXPECT_EQ(f4->plane_to_world.Apply(std::vector<double>{-0.5, 0.5}), (std::vector<double>{-0.5, 3.5}));
 }
 
 TEST(MultiscaleSliceTest, CacheKeyNamesTheLevelAndTile) {

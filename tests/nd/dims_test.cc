@@ -268,6 +268,17 @@ TEST(DimsTest, PointIsClippedToRange) {
   EXPECT_EQ(dims.point(), Vec({0, 1}));
 }
 
+TEST(DimsTest, GoToCenterStepIsNaparisIntOfNStepsMinusOneHalved) {
+  // napari's Dims._go_to_center_step: step int((nsteps - 1) / 2), in world units
+  // start + step × that. 24 planes → 11 (not 12), 25 → 12, 1 → 0; an axis of 24
+  // steps of 2 from 5 (stop 51) → 5 + 2 × 11 = 27; 4 steps of 0.5 from -1 → -0.5.
+  Dims dims(5);
+  dims.SetRange({{0, 23, 1}, {0, 24, 1}, {0, 0, 1}, {5, 51, 2}, {-1, 0.5, 0.5}});
+  dims.GoToCenterStep();
+  EXPECT_EQ(dims.current_step(), std::vector<int64_t>({11, 12, 0, 11, 1}));
+  EXPECT_EQ(dims.point(), Vec({11, 12, 0, 27, -0.5}));
+}
+
 TEST(DimsTest, SetPointValidates) {
   Dims dims(3);
   EXPECT_EQ(dims.SetPoint({1, 2}).message(), "point: expected 3 values, got 2");

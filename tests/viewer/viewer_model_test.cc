@@ -36,15 +36,34 @@ TEST(ViewerModelTest, DimsRangeCoversAllLayersAndStartsInTheMiddle) {
   EXPECT_EQ(dims.range()[0].start, 0);
   EXPECT_EQ(dims.range()[0].stop, 19);
   EXPECT_EQ(dims.range()[0].nsteps(), 20);
-  EXPECT_EQ(dims.point()[0], 5);  // the middle of the first layer, kept when the range grew
+  // The centre step of the first layer (int((10 - 1) / 2) = 4), kept when the range grew.
+  EXPECT_EQ(dims.point()[0], 4);
 }
 
-TEST(ViewerModelTest, FirstLayerPutsPointInTheMiddle) {
+TEST(ViewerModelTest, FirstLayerOpensAtNaparisCentreStep) {
+  // napari opens each axis at step int((nsteps - 1) / 2): 24 planes at 11, 60 at 29,
+  // 25 at 12.
+  for (const auto& [planes, step] : {std::pair<int64_t, int64_t>{24, 11}, {60, 29}, {25, 12}}) {
+    MainLoop loop;
+    ViewerModel viewer(loop);
+    viewer.AddLayer(MakeLayer("a", {planes, 8, 8}));
+    EXPECT_EQ(viewer.dims().current_step()[0], step) << planes;
+    EXPECT_EQ(viewer.dims().point()[0], static_cast<double>(step)) << planes;
+  }
+}
+
+TEST(ViewerModelTest, CentreStepIsInWorldStepsWithScaleAndTranslate) {
+  // 24 planes with scale 2 and translate 5 on z: range (5, 51, 2), 24 steps; the
+  // centre step 11 is at world z = 5 + 2 × 11 = 27 (stackshot used to pick 29).
   MainLoop loop;
   ViewerModel viewer(loop);
-  viewer.AddLayer(MakeLayer("a", {60, 8, 8}));
-  EXPECT_EQ(viewer.dims().point()[0], 30);
-  EXPECT_EQ(viewer.dims().current_step()[0], 30);
+  TransformParameters params;
+  params.scale = {2, 1, 1};
+  params.translate = {5, 0, 0};
+  viewer.AddLayer(MakeLayer("a", {24, 8, 8}, params));
+  EXPECT_EQ(viewer.dims().range()[0].nsteps(), 24);
+  EXPECT_EQ(viewer.dims().current_step()[0], 11);
+  EXPECT_EQ(viewer.dims().point()[0], 27);
 }
 
 TEST(ViewerModelTest, DefaultCameraFitsPixelEdgeExtentWithMargin) {
@@ -112,9 +131,9 @@ TEST(ViewerModelTest, SliceFailureReachesScreenshotWithLayerName) {
   ASSERT_TRUE(viewer.Refresh().ok());
   auto image = viewer.Screenshot(ScreenshotOptions{});
   ASSERT_FALSE(image.ok());
-  EXPECT_EQ(image.status().message(), "layer 'broken' at [1, 2, 2]: broken.h5:/x: read failed");
+  EXPECT_EQ(image.status().message(), "layer 'broken' at [0, 1, 1]: broken.h5:/x: read failed");
   ASSERT_EQ(viewer.failures().Summary().size(), 1u);
-  EXPECT_EQ(viewer.failures().Summary()[0], "layer 'broken' at [1, 2, 2]: broken.h5:/x: read failed");
+  EXPECT_EQ(viewer.failures().Summary()[0], "layer 'broken' at [0, 1, 1]: broken.h5:/x: read failed");
 }
 
 TEST(ViewerModelTest, HiddenLayerIsNeitherSlicedNorDrawn) {

@@ -231,11 +231,9 @@ Result<ImageSlicePlan> PlanImageSlice(const ImageSliceRequest& request) {
   }
 
   if (multiscale) {
-    // napari's tile2data: level pixel i is at data coordinate (start + i) × factor.
-    const double f0 = factors[request.displayed[0]];
-    const double f1 = factors[request.displayed[1]];
-    const Affine tile_to_data = Affine::FromParts(
-        {f0, 0, 0, f1}, {static_cast<double>(tile.start[0]) * f0, static_cast<double>(tile.start[1]) * f1});
+    // A level pixel is centred on the block of level-0 pixels it covers.
+    const Affine tile_to_data =
+        LevelTileToData(tile, {factors[request.displayed[0]], factors[request.displayed[1]]});
     plan.plane_to_world = displayed_to_world.Compose(tile_to_data);
   }
   return plan;

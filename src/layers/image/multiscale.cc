@@ -113,4 +113,12 @@ LevelTile ChooseLevelAndTile(const std::vector<Shape>& shapes, const std::array<
   return tile;
 }
 
+Affine LevelTileToData(const LevelTile& tile, const std::array<double, 2>& factors) {
+  std::array<double, 2> offset;
+  for (int i = 0; i < 2; ++i) {
+    offset[i] = static_cast<double>(tile.start[i]) * factors[i] + (factors[i] - 1) / 2;
+  }
+  return Affine::FromParts({factors[0], 0, 0, factors[1]}, {offset[0], offset[1]});
+}
+
 }  // namespace stackshot

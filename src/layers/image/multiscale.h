@@ -6,8 +6,9 @@
 // on each displayed axis, divided by its factor, still exceeds the canvas size in
 // pixels on that axis (napari's compute_multiscale_level), else 0. The tile is
 // floor(min corner / factor) .. ceil(max corner / factor), clipped to the level's
-// shape, both ends included. The data → level-pixel relation is napari's
-// tile2data: level pixel i sits at data coordinate i × factor.
+// shape, both ends included. Placement: level pixel i covers level-0 pixels
+// [i × f, (i + 1) × f), so its centre is at i × f + (f − 1) / 2 in level-0 pixel
+// coordinates, where napari shows it (tile2data plus its half-pixel offset).
 #pragma once
 
 #include <array>
@@ -40,5 +41,11 @@ struct LevelTile {
 // reads the coarsest level whole.
 LevelTile ChooseLevelAndTile(const std::vector<Shape>& shapes, const std::array<int, 2>& displayed,
                              const Affine& plane_to_world, const SliceView& view);
+
+// Tile pixels (rows, columns) → level-0 data coordinates on the displayed axes, for
+// `factors` the level's downsample factors there: tile pixel i is centred at
+// (start + i) × f + (f − 1) / 2. f = 2 puts level pixel 0 at 0.5, f = 4 at 1.5; its
+// pixel edges fall on level-0 pixel edges.
+Affine LevelTileToData(const LevelTile& tile, const std::array<double, 2>& factors);
 
 }  // namespace stackshot
