@@ -154,24 +154,22 @@ def sinc(x):
     return 1.0 if x == 0 else math.sin(math.pi * x) / (math.pi * x)
 
 
-def lanczos(x, radius=4):
+def windowed_sinc(x, radius, window):
+    """sinc(x) times window(pi x / radius), 0 beyond the radius."""
     if x == 0:
         return 1.0
     if x > radius:
         return 0.0
     p = math.pi * x
-    q = p / radius
-    return (math.sin(p) / p) * (math.sin(q) / q)
+    return (math.sin(p) / p) * window(p / radius)
+
+
+def lanczos(x, radius=4):
+    return windowed_sinc(x, radius, lambda q: math.sin(q) / q)
 
 
 def blackman(x, radius=4):
-    if x == 0:
-        return 1.0
-    if x > radius:
-        return 0.0
-    p = math.pi * x
-    q = p / radius
-    return (math.sin(p) / p) * (0.42 + 0.5 * math.cos(q) + 0.08 * math.cos(2 * q))
+    return windowed_sinc(x, radius, lambda q: 0.42 + 0.5 * math.cos(q) + 0.08 * math.cos(2 * q))
 
 
 def linear(x):

@@ -42,6 +42,21 @@ std::string Bytes(const fs::path& path) {
   return std::string(std::istreambuf_iterator<char>(stream), {});
 }
 
+// Starts `args` (the program first) with its stderr in `err_path`, not waiting;
+// -1 when it cannot start.
+pid_t Spawn(std::vector<std::string> args, const std::string& err_path) {
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  pid_t pid = -1;
+  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) pid = -1;
+  posix_spawn_file_actions_destroy(&actions);
+  return pid;
+}
+
 std::string FrameName(int frame) {
   char name[64];
   std::snprintf(name, sizeof name, "scene_%06d.png", frame);
@@ -181,15 +196,8 @@ TEST_F(AnimateTest, CtrlCLeavesCompleteFramesAndResumeCompletes) {
   ASSERT_EQ(RunStackshot("animate " + kScene + " -o " + Out("whole") + slow).exit_code, 0);
   std::vector<std::string> args = {STACKSHOT_BINARY, "animate", kScene, "-o", Out("cut"), "--set",
                                    "layers.0.source.latency_ms=150", "--threads", "2", "--progress", "none"};
-  std::vector<char*> argv;
-  for (std::string& arg : args) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, Out("err.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t pid = -1;
-  ASSERT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
+  const pid_t pid = Spawn(args, Out("err.txt"));
+  ASSERT_GT(pid, 0);
   // Wait for the third frame, then interrupt.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
   while (!fs::exists(fs::path(Out("cut")) / FrameName(2)) && std::chrono::steady_clock::now() < deadline) {
@@ -265,15 +273,8 @@ TEST_F(AnimateTest, CtrlCDuringVideoLeavesNothing) {
   if (std::system("command -v ffmpeg > /dev/null 2>&1") != 0) GTEST_SKIP() << "ffmpeg is not installed";
   std::vector<std::string> args = {STACKSHOT_BINARY, "animate", kScene, "-o", Out("cut.mp4"), "--set",
                                    "layers.0.source.latency_ms=300", "--progress", "json"};
-  std::vector<char*> argv;
-  for (std::string& arg : args) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, Out("err.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t pid = -1;
-  ASSERT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
+  const pid_t pid = Spawn(args, Out("err.txt"));
+  ASSERT_GT(pid, 0);
   // Wait until a frame went to ffmpeg, then interrupt.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
   while (ReadText(Out("err.txt")).find("\"event\":\"progress\"") == std::string::npos &&

@@ -7,20 +7,14 @@
 
 #include <gtest/gtest.h>
 
+#include "image_plane_fixture.h"
 #include "layers/image/image_slice.h"
 
 namespace stackshot {
 namespace {
 
-constexpr Rgba kBackground = {0.1f, 0.2f, 0.3f, 1.0f};
-
-std::shared_ptr<ImageSliceResponse> Plane(int rows, int cols, const std::vector<float>& values) {
-  auto response = std::make_shared<ImageSliceResponse>();
-  response->plane = Array::Zeros(DType::kFloat32, {rows, cols});
-  std::copy(values.begin(), values.end(), response->plane.mutable_data<float>());
-  response->plane_to_world = Affine::Identity(2);
-  return response;
-}
+using testing::kBackground;
+using testing::Plane;
 
 ImageDrawItem Item(std::shared_ptr<ImageSliceResponse> response, Interpolation interpolation = Interpolation::kNearest) {
   ImageDrawItem item;

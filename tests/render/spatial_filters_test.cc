@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include "image_plane_fixture.h"
 #include "layers/image/image_slice.h"
 #include "render/image_drawer.h"
 #include "render/spatial_filter_tables.h"
@@ -225,15 +226,8 @@ TEST(SpatialFilterTest, ReadsBetweenEntriesLinearlyAndRepeatsTheLast) {
 
 // ---- The drawer against vispy's shader.
 
-constexpr Rgba kBackground = {0.1f, 0.2f, 0.3f, 1.0f};
-
-std::shared_ptr<ImageSliceResponse> Plane(int rows, int cols, const std::vector<float>& values) {
-  auto response = std::make_shared<ImageSliceResponse>();
-  response->plane = Array::Zeros(DType::kFloat32, {rows, cols});
-  std::copy(values.begin(), values.end(), response->plane.mutable_data<float>());
-  response->plane_to_world = Affine::Identity(2);
-  return response;
-}
+using testing::kBackground;
+using testing::Plane;
 
 ImageDrawItem Item(std::shared_ptr<ImageSliceResponse> response, Interpolation interpolation, double hi = 1.0) {
   ImageDrawItem item;
